@@ -1,0 +1,18 @@
+"""Writing the audit log: every change to a plan, by whom and when."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from storage.models import AuditEntry
+
+
+def record(session: Session, plan_id: int, actor: str, verb: str, subject: str,
+           at: datetime, **detail: Any) -> None:
+    """Add one audit entry to the session; the caller's transaction decides its fate."""
+    session.add(AuditEntry(plan_id=plan_id, actor=actor, verb=verb, subject=subject, at=at,
+                           detail=json.dumps(detail, default=str, sort_keys=True)))

@@ -1,0 +1,53 @@
+"""The plan in the database as a PlanDoc, ready to be written to a file."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.duedates import Due, DueKind
+from storage.models import Action, Owner, Plan, ReportingRow, Theme
+from storage.planfiles.document import (
+    ActionDoc,
+    CadenceDoc,
+    MilestoneDoc,
+    OwnerDoc,
+    PlanDoc,
+    ReportingDoc,
+)
+
+
+def plan_document(session: Session, plan: Plan) -> PlanDoc:
+    """Everything a plan file holds, read from the database; archived actions are left out."""
+    owners = session.scalars(select(Owner).where(Owner.plan_id == plan.id).order_by(Owner.id))
+    themes = session.scalars(select(Theme).where(Theme.plan_id == plan.id).order_by(Theme.number))
+    actions = session.scalars(select(Action).where(Action.plan_id == plan.id,
+                                                   Action.archived.is_(False))
+                              .order_by(Action.sort_key, Action.id))
+    rows = session.scalars(select(ReportingRow).where(ReportingRow.plan_id == plan.id)
+                           .order_by(ReportingRow.position))
+    return PlanDoc(
+        slug=plan.slug, title=plan.title, board=plan.board, starts=plan.starts, ends=plan.ends,
+        owners=tuple(OwnerDoc(o.name, o.kind, tuple(a.alias for a in o.aliases
+                                                    if a.alias != o.name)) for o in owners),
+        themes=tuple((t.number, t.title) for t in themes),
+        actions=tuple(_action(a) for a in actions),
+        reporting=tuple(_row(r) for r in rows),
+    )
+
+
+def _action(action: Action) -> ActionDoc:
+    return ActionDoc(
+        ref=action.ref, theme=action.theme.number, text=action.text,
+        owners=tuple(o.name for o in action.owners), when=action.when_text,
+        due=Due(DueKind(action.due_kind), action.due_date), outcome=action.outcome,
+        status=action.status,
+        milestones=tuple(MilestoneDoc(m.label, m.when_text, m.due_date)
+                         for m in action.milestones))
+
+
+def _row(row: ReportingRow) -> ReportingDoc:
+    return ReportingDoc(
+        key=row.key, what=row.what, by=tuple(o.name for o in row.owners),
+        activity=row.activity, tells=row.tells, when=row.when_text,
+        cadences=tuple(CadenceDoc(c.key, c.label, c.rule, c.audience) for c in row.cadences))

@@ -1,0 +1,29 @@
+"""SQLAlchemy models of a plan and everything that happens to it."""
+
+from storage.models.base import Base
+from storage.models.history import AuditEntry, Challenge, StatusChange
+from storage.models.people import OWNER_KINDS, ChannelLink, Owner, OwnerAlias, UserLink, Workspace
+from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
+from storage.models.reporting import Cadence, ReportingOwner, ReportingRow
+
+__all__ = [
+    "OWNER_KINDS",
+    "STATUSES",
+    "Action",
+    "ActionOwner",
+    "AuditEntry",
+    "Base",
+    "Cadence",
+    "Challenge",
+    "ChannelLink",
+    "Milestone",
+    "Owner",
+    "OwnerAlias",
+    "Plan",
+    "ReportingOwner",
+    "ReportingRow",
+    "StatusChange",
+    "Theme",
+    "UserLink",
+    "Workspace",
+]

@@ -1,0 +1,75 @@
+"""Who owns what: owners and their aliases, and the Slack users and channels linked to them."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storage.models.base import Base
+
+OWNER_KINDS = ("role", "subgroup")
+
+
+class Owner(Base):
+    __tablename__ = "owners"
+    __table_args__ = (UniqueConstraint("plan_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+
+    aliases: Mapped[list[OwnerAlias]] = relationship(
+        back_populates="owner", cascade="all, delete-orphan", order_by="OwnerAlias.id",
+        lazy="selectin",
+    )
+
+
+class OwnerAlias(Base):
+    """Every spelling of an owner, including its own name, keyed for case-free lookup."""
+
+    __tablename__ = "owner_aliases"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(200))
+
+    owner: Mapped[Owner] = relationship(back_populates="aliases")
+
+
+class UserLink(Base):
+    __tablename__ = "user_links"
+    __table_args__ = (UniqueConstraint("owner_id", "slack_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"), index=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), index=True)
+
+    owner: Mapped[Owner] = relationship()
+
+
+class ChannelLink(Base):
+    """The one channel where an owner hears its nudges and reminders."""
+
+    __tablename__ = "channel_links"
+    __table_args__ = (UniqueConstraint("owner_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"))
+    slack_channel_id: Mapped[str] = mapped_column(String(32), index=True)
+
+    owner: Mapped[Owner] = relationship()
+
+
+class Workspace(Base):
+    """Which plan a Slack workspace (team) is working from."""
+
+    __tablename__ = "workspaces"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))

@@ -1,0 +1,52 @@
+"""Actions as a CSV table, for editing in a spreadsheet.
+
+A CSV file holds only the actions: owners, themes' other details and the
+reporting planner come from the plan already in the database.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from storage.errors import PlanFileError
+from storage.planfiles.document import PlanDoc
+from storage.planfiles.table import (
+    ACTION_COLUMNS,
+    action_record,
+    action_rows,
+    missing_columns,
+    themes_of,
+)
+from storage.planfiles.yaml_format import plan_as_dict
+
+
+def read_csv(path: Path, base: PlanDoc | None) -> dict[str, Any]:
+    """The raw plan of a CSV of actions laid over `base`, the plan it edits."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = [h.strip() for h in reader.fieldnames or []]
+            reader.fieldnames = header
+            rows = list(enumerate(reader, start=2))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise PlanFileError(str(path), [f"not a readable CSV file ({error})"]) from error
+    if missing := missing_columns(header):
+        raise PlanFileError(str(path), [f"this is not a plan's actions table: column "
+                                        f"“{c}” is missing" for c in missing])
+    if base is None:
+        raise PlanFileError(str(path), ["a CSV file holds only the actions; import the whole "
+                                        "plan first (YAML or XLSX, or --sample)"])
+    raw = plan_as_dict(base)
+    records = [action_record(row, f"row {number}") for number, row in rows]
+    raw["themes"] = themes_of(records, dict(base.themes))
+    raw["actions"] = records
+    return raw
+
+
+def write_csv(doc: PlanDoc, path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(ACTION_COLUMNS)
+        writer.writerows(action_rows(doc))

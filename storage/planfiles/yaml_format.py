@@ -1,0 +1,58 @@
+"""The readable plan file: YAML, themes holding their actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from storage.errors import PlanFileError
+from storage.planfiles.document import ActionDoc, PlanDoc, ReportingDoc
+
+
+def read_yaml(path: Path) -> object:
+    """The raw contents of a YAML plan file."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "somewhere"
+        raise PlanFileError(str(path), [f"{where}: not valid YAML ({error})"]) from error
+    except UnicodeDecodeError as error:
+        raise PlanFileError(str(path), ["not a text file (expected UTF-8 YAML)"]) from error
+
+
+def write_yaml(doc: PlanDoc, path: Path) -> None:
+    """Write `doc` as a YAML plan file that `read_yaml` reads back to the same plan."""
+    path.write_text(yaml.safe_dump(plan_as_dict(doc), sort_keys=False, allow_unicode=True,
+                                   width=100), encoding="utf-8")
+
+
+def plan_as_dict(doc: PlanDoc) -> dict[str, Any]:
+    return {
+        "plan": {"slug": doc.slug, "title": doc.title, "board": doc.board,
+                 "starts": doc.starts.isoformat(), "ends": doc.ends.isoformat()},
+        "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases)}
+                   for o in doc.owners],
+        "themes": [{"number": n, "title": title,
+                    "actions": [_action(a) for a in doc.actions if a.theme == n]}
+                   for n, title in doc.themes],
+        "reporting": [_reporting_row(r) for r in doc.reporting],
+    }
+
+
+def _action(action: ActionDoc) -> dict[str, Any]:
+    record: dict[str, Any] = {"ref": action.ref, "text": action.text,
+                              "owners": list(action.owners), "when": action.when,
+                              "outcome": action.outcome, "status": action.status}
+    if action.milestones:
+        record["milestones"] = [{"label": m.label, "when": m.when} for m in action.milestones]
+    return record
+
+
+def _reporting_row(row: ReportingDoc) -> dict[str, Any]:
+    return {"key": row.key, "what": row.what, "by": list(row.by), "activity": row.activity,
+            "tells": row.tells, "when": row.when,
+            "cadences": [{"key": c.key, "label": c.label, "audience": c.audience, "rule": c.rule}
+                         for c in row.cadences]}

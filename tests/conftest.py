@@ -1,0 +1,51 @@
+"""Fixtures shared by every test: databases on SQLite always, on PostgreSQL when configured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from storage.database import Database, normalise_url
+from storage.importer import import_plan
+from storage.planfiles import SAMPLE_PLAN, read_plan_file
+
+PG_URL = os.environ.get("LSCB_TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG_URL, reason="LSCB_TEST_DATABASE_URL is not set"))]
+IMPORTED_AT = datetime(2014, 4, 1, 9, 0, tzinfo=UTC)
+
+
+def empty_postgres(url: str) -> str:
+    """Wipe the test database's public schema, so each test starts from nothing."""
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgresql":
+        return empty_postgres(PG_URL)
+    return f"sqlite:///{tmp_path / 'lscb.sqlite3'}"
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = Database(database_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sample_database(database: Database) -> Database:
+    with database.unit_of_work() as session:
+        import_plan(session, read_plan_file(SAMPLE_PLAN), "test", IMPORTED_AT)
+    return database

@@ -1,0 +1,34 @@
+from datetime import UTC, datetime, timedelta, timezone
+
+from sqlalchemy import inspect, select
+
+from storage.database import Database, normalise_url
+from storage.models import AuditEntry
+
+
+def test_timestamps_come_back_aware_and_in_utc(sample_database: Database) -> None:
+    paris = timezone(timedelta(hours=2))
+    with sample_database.unit_of_work() as session:
+        session.add(AuditEntry(plan_id=1, actor="t", verb="test",
+                               at=datetime(2014, 7, 1, 11, 30, tzinfo=paris)))
+    with sample_database.unit_of_work() as session:
+        at = session.scalar(select(AuditEntry.at).where(AuditEntry.verb == "test"))
+    assert at == datetime(2014, 7, 1, 9, 30, tzinfo=UTC)
+    assert at is not None and at.tzinfo == UTC
+
+
+def test_an_empty_database_is_brought_up_to_date_and_upgrading_again_is_harmless(
+        database_url: str) -> None:
+    Database(database_url).dispose()
+    database = Database(database_url)
+    tables = set(inspect(database.engine).get_table_names())
+    database.dispose()
+    assert {"plans", "actions", "owners", "owner_aliases", "user_links", "channel_links",
+            "reporting_rows", "cadences", "status_changes", "audit_log",
+            "alembic_version"} <= tables
+
+
+def test_hosting_platform_urls_are_accepted() -> None:
+    assert normalise_url("postgres://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert normalise_url("postgresql://h/db") == "postgresql+psycopg://h/db"
+    assert normalise_url("sqlite:///x.sqlite3") == "sqlite:///x.sqlite3"
