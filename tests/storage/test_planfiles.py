@@ -108,7 +108,8 @@ def first_action(raw: dict) -> dict:
 
 
 BAD_YAML = {
-    "missing field": (lambda r: first_action(r).pop("text"), "theme 1, entry 1 (action 1.1): field “text” is missing"),
+    "missing field": (lambda r: first_action(r).pop("text"),
+                      "theme 1, entry 1 (action 1.1): field “text” is missing"),
     "duplicate ref": (lambda r: first_action(r).update(ref="1.2"), "ref 1.2 appears twice"),
     "unknown owner": (lambda r: first_action(r).update(owners=["Fire Brigade"]),
                       "“Fire Brigade” is not a declared owner"),

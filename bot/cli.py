@@ -1,0 +1,79 @@
+"""The `lscb` command line: serve, console, ask, and the business manager's tools."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings, SettingsError
+from storage.errors import StorageError
+
+log = logging.getLogger("lscb")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lscb", description="A Slack bot that keeps an LSCB business plan alive. "
+        "With no command: serve Slack if credentials are set, else open the console.")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("serve", help="serve Slack (HTTP, or Socket Mode with SLACK_APP_TOKEN)")
+    sub.add_parser("console", help="try the bot locally, without Slack")
+    ask = sub.add_parser("ask", help='answer one command, e.g. lscb ask --as Chair "/lscb mine"')
+    ask.add_argument("--as", dest="who", default="admin",
+                     help="an owner (Chair), a Slack user ID (U123), or admin (default)")
+    ask.add_argument("text", help='the command, e.g. "/lscb overdue"')
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command",
+                                                                         required=True)
+    db.add_parser("upgrade", help="bring the database schema up to date")
+    plan = sub.add_parser("plan", help="import or export the plan").add_subparsers(
+        dest="plan_command", required=True)
+    imp = plan.add_parser("import", help="import a plan file (.yaml, .csv, .xlsx)")
+    source = imp.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path)
+    source.add_argument("--sample", action="store_true",
+                        help="the Cumbria LSCB Business Plan 2014-2017")
+    exp = plan.add_parser("export", help="export the plan (.yaml, .csv, .xlsx)")
+    exp.add_argument("file", type=Path)
+    for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
+                         ("channel", "SLACK_CHANNEL_ID")):
+        linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
+        linker.add_argument("target", metavar=target)
+        linker.add_argument("owner", nargs="+", metavar="OWNER")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        settings = Settings.from_env()
+        return _run(args, settings)
+    except (SettingsError, StorageError) as error:
+        print(f"lscb: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import entrypoints as tasks
+
+    command = args.command or ("serve" if settings.serves_http or settings.serves_socket_mode
+                               else "console")
+    handlers = {
+        "serve": lambda: tasks.serve(settings),
+        "console": lambda: tasks.console(settings),
+        "ask": lambda: tasks.ask_once(settings, args.who, args.text),
+        "db": lambda: tasks.upgrade_database(settings),
+        "plan": lambda: tasks.plan_file(settings, args),
+        "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+        "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+        "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+    }
+    return handlers[command]()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

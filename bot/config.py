@@ -1,0 +1,88 @@
+"""Settings, read once from the environment, and the clock they imply."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from storage.database import DEFAULT_URL
+from storage.timestamps import utcnow
+
+SLACK_API_URL = "https://slack.com/api/"
+
+
+class SettingsError(Exception):
+    """A setting that cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_URL
+    bot_token: str = ""
+    signing_secret: str = ""
+    app_token: str = ""
+    slack_api_url: str = SLACK_API_URL
+    admins: frozenset[str] = frozenset()
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
+    today: date | None = None
+    port: int = 3000
+    scheduler: bool = True
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
+        return cls(
+            database_url=env.get("DATABASE_URL") or DEFAULT_URL,
+            bot_token=env.get("SLACK_BOT_TOKEN", ""),
+            signing_secret=env.get("SLACK_SIGNING_SECRET", ""),
+            app_token=env.get("SLACK_APP_TOKEN", ""),
+            slack_api_url=_api_url(env.get("SLACK_API_URL") or SLACK_API_URL),
+            admins=frozenset(a for a in env.get("LSCB_ADMINS", "").replace(",", " ").split()),
+            timezone=_zone(env.get("LSCB_TIMEZONE") or "Europe/London"),
+            today=_today(env.get("LSCB_TODAY", "")),
+            port=_port(env.get("PORT") or "3000"),
+            scheduler=env.get("LSCB_SCHEDULER", "on").lower() not in ("off", "0", "false", "no"),
+        )
+
+    @property
+    def serves_http(self) -> bool:
+        return bool(self.bot_token and self.signing_secret)
+
+    @property
+    def serves_socket_mode(self) -> bool:
+        return bool(self.bot_token and self.app_token)
+
+    def now(self) -> datetime:
+        """The current instant, or 12:00 local time on LSCB_TODAY, so that day's 09:00 is past."""
+        if self.today is None:
+            return utcnow()
+        return datetime.combine(self.today, time(12, 0), tzinfo=self.timezone)
+
+
+def _api_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SettingsError(f"LSCB_TIMEZONE={name!r} is not a time zone "
+                            f"(e.g. Europe/London)") from error
+
+
+def _today(value: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise SettingsError(f"LSCB_TODAY={value!r} is not a date like 2014-10-15") from error
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) < 65536:
+        raise SettingsError(f"PORT={value!r} is not a port number")
+    return int(value)

@@ -1,0 +1,103 @@
+"""What each `lscb` command does, once its arguments are read."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.answers import answer
+from bot.config import Settings, SettingsError
+from bot.console import Who, ask, run_console
+from bot.render import render_blocks
+from storage.database import Database
+from storage.errors import NoPlan
+from storage.exporter import plan_document
+from storage.importer import import_plan
+from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
+from storage.repository import active_plan
+
+log = logging.getLogger("lscb")
+CLI_ACTOR = "cli"
+
+
+def serve(settings: Settings) -> int:
+    from bot.app import create_app
+
+    if not (settings.serves_http or settings.serves_socket_mode):
+        raise SettingsError("serving Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET "
+                            "(HTTP) or SLACK_APP_TOKEN (Socket Mode); `lscb console` needs "
+                            "neither")
+    logging.getLogger().setLevel(logging.INFO)
+    database = Database(settings.database_url)
+    app = create_app(settings, database)
+    if settings.app_token:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        log.info("Connecting to Slack in Socket Mode")
+        SocketModeHandler(app, settings.app_token).start()
+        return 0
+    from bot.web import make_server, make_wsgi
+
+    server = make_server(make_wsgi(app, database), "0.0.0.0", settings.port)
+    log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
+    server.run()
+    return 0
+
+
+def open_with_sample(settings: Settings) -> Database:
+    """The database, with the sample plan loaded if it holds no plan yet."""
+    database = Database(settings.database_url)
+    with database.unit_of_work() as session:
+        try:
+            active_plan(session)
+        except NoPlan:
+            report = import_plan(session, read_plan_file(SAMPLE_PLAN), CLI_ACTOR, settings.now())
+            print(f"Loaded the sample plan into {settings.database_url}: "
+                  f"{len(report.created)} actions.")
+    return database
+
+
+def console(settings: Settings) -> int:
+    run_console(open_with_sample(settings), settings, sys.stdin, print)
+    return 0
+
+
+def ask_once(settings: Settings, who: str, text: str) -> int:
+    print(ask(open_with_sample(settings), settings, Who.parse(who), text))
+    return 0
+
+
+def upgrade_database(settings: Settings) -> int:
+    Database(settings.database_url).dispose()
+    print(f"{settings.database_url} is up to date.")
+    return 0
+
+
+def plan_file(settings: Settings, args: argparse.Namespace) -> int:
+    database = Database(settings.database_url)
+    with database.unit_of_work() as session:
+        if args.plan_command == "export":
+            write_plan_file(plan_document(session, active_plan(session)), args.file)
+            print(f"Exported the plan to {args.file}.")
+            return 0
+        base = _current_plan(session)
+        doc = read_plan_file(SAMPLE_PLAN if args.sample else args.file, base)
+        print(import_plan(session, doc, CLI_ACTOR, settings.now()).summary())
+    return 0
+
+
+def _current_plan(session: object) -> object:
+    try:
+        return plan_document(session, active_plan(session))  # type: ignore[arg-type]
+    except NoPlan:
+        return None
+
+
+def link(settings: Settings, verb: str, target: str, owner: str) -> int:
+    """`lscb link|unlink|channel`: the same subcommands admins use in Slack."""
+    database = Database(settings.database_url)
+    reply = answer(database, settings, user_id=CLI_ACTOR, is_admin=True,
+                   text=f"{verb} {target} {owner}")
+    print(render_blocks(reply.blocks, reply.text))
+    return 1 if reply.is_error else 0

@@ -1,0 +1,1 @@
+"""Slack surfaces, each registering its own listeners on the bolt App."""

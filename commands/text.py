@@ -1,0 +1,65 @@
+"""Small text helpers every reply uses: escaping, shortening, dates and statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storage.models import Action
+
+STATUS_BADGES = {
+    "not-started": "⚪ not started",
+    "on-track": "🟢 on track",
+    "at-risk": "🟠 at risk",
+    "off-track": "🔴 off track",
+    "complete": "✅ complete",
+}
+
+
+def escape(text: str) -> str:
+    """Escape text for Slack mrkdwn, so typed text can never ping @channel or forge a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def day(d: date) -> str:
+    """A date the way a UK reader writes it: 31 May 2014."""
+    return f"{d.day} {d:%b %Y}"
+
+
+def when(action: Action) -> str:
+    """The plan's own wording, with the derived date beside it when it differs."""
+    wording = escape(action.when_text)
+    if action.due_date is None:
+        return f"{wording} (no fixed date)" if action.due_kind == "event" else wording
+    derived = day(action.due_date)
+    return derived if wording == derived else f"{wording} → {derived}"
+
+
+def status(action: Action) -> str:
+    return STATUS_BADGES.get(action.status, action.status)
+
+
+def overdue_by(due: date, today: date) -> str:
+    days = (today - due).days
+    if days >= 730:
+        return f"{days // 365} years overdue"
+    if days >= 60:
+        return f"{days // 30} months overdue"
+    if days >= 14:
+        return f"{days // 7} weeks overdue"
+    return f"{days} day{'s' if days != 1 else ''} overdue"
+
+
+def action_line(action: Action, extra: str = "") -> str:
+    """One action on one line: ref, short text, when, status."""
+    tail = f" · {extra}" if extra else ""
+    return (f"*{escape(action.ref)}* {escape(shorten(action.text))} · {when(action)} · "
+            f"{status(action)}{tail}")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
