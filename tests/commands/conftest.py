@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from commands import Caller, Context, Reply, dispatch
+from storage.database import Database
+from storage.repository import PlanRepository
+
+NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
+Ask = Callable[..., Reply]
+
+
+@pytest.fixture
+def ask(sample_database: Database) -> Iterator[Ask]:
+    """Answer `/lscb text` as a caller, in a unit of work of its own."""
+
+    def run(text: str, user: str = "UADMIN", admin: bool = True,
+            acting_as: tuple[str, ...] | None = None, now: datetime = NOW) -> Reply:
+        with sample_database.unit_of_work() as session:
+            ctx = Context(PlanRepository.for_team(session), now, Caller(user, admin, acting_as))
+            reply = dispatch(ctx, text)
+            if reply.is_error:
+                session.rollback()
+            return reply
+
+    yield run
