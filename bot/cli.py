@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from bot.config import Settings, SettingsError
@@ -37,12 +38,26 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the Cumbria LSCB Business Plan 2014-2017")
     exp = plan.add_parser("export", help="export the plan (.yaml, .csv, .xlsx)")
     exp.add_argument("file", type=Path)
+    nudges = sub.add_parser("nudges", help="reporting nudges and reminders").add_subparsers(
+        dest="nudges_command", required=True)
+    nudges.add_parser("run", help="run one cycle now: record what is due and send it")
+    preview = nudges.add_parser("preview", help="list what the schedule will send; sends nothing")
+    preview.add_argument("--from", dest="first", type=_date, help="first day (default: today)")
+    preview.add_argument("--to", dest="last", type=_date, help="last day (default: +30 days)")
+    sub.add_parser("scheduler", help="run only the nudge scheduler (the Procfile's worker)")
     for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
         linker.add_argument("target", metavar=target)
         linker.add_argument("owner", nargs="+", metavar="OWNER")
     return parser
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2014-04-01") from error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,6 +82,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "console": lambda: tasks.console(settings),
         "ask": lambda: tasks.ask_once(settings, args.who, args.text),
         "db": lambda: tasks.upgrade_database(settings),
+        "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"
+                           else tasks.preview_nudges(settings, args.first, args.last)),
+        "scheduler": lambda: tasks.run_scheduler(settings),
         "plan": lambda: tasks.plan_file(settings, args),
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),

@@ -30,6 +30,9 @@ class Settings:
     today: date | None = None
     port: int = 3000
     scheduler: bool = True
+    grace_days: int = 7
+    cycle_minutes: int = 5
+    claim_lease_seconds: int = 300
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -44,6 +47,9 @@ class Settings:
             today=_today(env.get("LSCB_TODAY", "")),
             port=_port(env.get("PORT") or "3000"),
             scheduler=env.get("LSCB_SCHEDULER", "on").lower() not in ("off", "0", "false", "no"),
+            grace_days=_whole(env, "LSCB_GRACE_DAYS", 7),
+            cycle_minutes=_whole(env, "LSCB_CYCLE_MINUTES", 5, minimum=1),
+            claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
         )
 
     @property
@@ -85,4 +91,13 @@ def _today(value: str) -> date | None:
 def _port(value: str) -> int:
     if not value.isdigit() or not 0 <= int(value) < 65536:
         raise SettingsError(f"PORT={value!r} is not a port number")
+    return int(value)
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise SettingsError(f"{name}={value!r} should be a whole number of at least {minimum}")
     return int(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from datetime import date, timedelta
 
 from bot.answers import answer
 from bot.config import Settings, SettingsError
@@ -31,6 +32,8 @@ def serve(settings: Settings) -> int:
     logging.getLogger().setLevel(logging.INFO)
     database = Database(settings.database_url)
     app = create_app(settings, database)
+    if settings.scheduler:
+        _scheduler(settings, database, blocking=False).start()
     if settings.app_token:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -101,3 +104,43 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
                    text=f"{verb} {target} {owner}")
     print(render_blocks(reply.blocks, reply.text))
     return 1 if reply.is_error else 0
+
+
+def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> object:
+    from bot.cycle import run_cycle
+    from bot.delivery import make_sender
+    from bot.scheduler import make_scheduler
+
+    sender = make_sender(settings)
+    return make_scheduler(settings, lambda: run_cycle(database, settings, sender).summary(),
+                          blocking=blocking)
+
+
+def run_scheduler(settings: Settings) -> int:
+    if not settings.bot_token:
+        raise SettingsError("the scheduler posts to Slack: set SLACK_BOT_TOKEN")
+    logging.getLogger().setLevel(logging.INFO)
+    _scheduler(settings, Database(settings.database_url), blocking=True).start()
+    return 0
+
+
+def run_nudges(settings: Settings) -> int:
+    from bot.cycle import run_cycle
+    from bot.delivery import make_sender
+
+    if not settings.bot_token:
+        raise SettingsError("sending nudges needs SLACK_BOT_TOKEN; "
+                            "`lscb nudges preview` shows them without Slack")
+    report = run_cycle(Database(settings.database_url), settings, make_sender(settings))
+    print(report.summary())
+    return 0 if not report.failed else 1
+
+
+def preview_nudges(settings: Settings, first: date | None, last: date | None) -> int:
+    from bot.preview import preview
+
+    database = Database(settings.database_url)
+    today = settings.now().astimezone(settings.timezone).date()
+    first = first or today
+    print(preview(database, settings, first, last or first + timedelta(days=30)))
+    return 0

@@ -130,6 +130,12 @@ class PlanRepository:
         audit.record(self.session, self.plan.id, actor, "channel.link", owner.name, now,
                      channel=channel_id, previous=previous)
 
+    def channels(self) -> dict[int, str]:
+        """Every owner's channel, by owner id."""
+        rows = self.session.execute(select(ChannelLink.owner_id, ChannelLink.slack_channel_id)
+                                    .where(ChannelLink.plan_id == self.plan.id))
+        return {owner_id: channel for owner_id, channel in rows}
+
     def channel_of(self, owner: Owner) -> str | None:
         return self.session.scalar(select(ChannelLink.slack_channel_id)
                                    .where(ChannelLink.owner_id == owner.id))

@@ -1,0 +1,39 @@
+"""`lscb nudges preview`: every nudge the schedule will send in a window, sending nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.render import unslack
+from commands.nudges import nudges_between
+from storage.database import Database
+from storage.models import Plan
+from storage.repository import PlanRepository
+
+
+def preview(database: Database, settings: Settings, first: date, last: date) -> str:
+    start = datetime.combine(first, time.min, tzinfo=settings.timezone)
+    end = datetime.combine(last, time.max, tzinfo=settings.timezone)
+    lines = []
+    with database.unit_of_work() as session:
+        for plan in session.scalars(select(Plan).order_by(Plan.id)):
+            nudges = nudges_between(PlanRepository(session, plan), start, end, settings.timezone)
+            lines.append(f"{plan.title}: {len(nudges)} nudges from {first} to {last}")
+            for nudge in nudges:
+                local = nudge.send_at.astimezone(settings.timezone)
+                where = f"#{nudge.channel}" if nudge.channel else "NOBODY WILL HEAR THIS"
+                lines.append(f"{local:%a %Y-%m-%d %H:%M %Z}  {where}  [{nudge.key}] "
+                             f"{nudge.audience}\n    {title_of(nudge.blocks, nudge.text)}")
+            session.rollback()
+    return "\n".join(lines) or "No plan is loaded."
+
+
+def title_of(blocks: list[dict[str, Any]], text: str) -> str:
+    """A message's header as written, else its first line."""
+    if blocks and blocks[0].get("type") == "header":
+        return str(blocks[0]["text"]["text"])
+    return unslack(text.splitlines()[0] if text else "")

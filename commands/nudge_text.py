@@ -1,0 +1,91 @@
+"""What each nudge says: readable as plain text, and as Block Kit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from commands.layout import ReplyBuilder
+from commands.text import action_line, day, escape, overdue_by, plural, shorten, status, when
+from storage.models import Action, Cadence, Owner, ReportingRow
+from storage.repository import DueItem
+
+Message = tuple[str, list[dict[str, Any]]]
+ItemBuilder = Callable[[DueItem, list[Owner], date], Message]
+MAX_LISTED = 15
+
+
+def _names(owners: list[Owner]) -> str:
+    return escape(" / ".join(o.name for o in owners))
+
+
+def _finish(builder: ReplyBuilder) -> Message:
+    reply = builder.build()
+    return reply.text, reply.blocks
+
+
+def reporting(row: ReportingRow, cadence: Cadence, owners: list[Owner], actions: list[Action],
+              sent_on: date) -> Message:
+    """Who reports what to whom by when, with the reporters' open actions."""
+    builder = ReplyBuilder().header(f"📅 Reporting due: {cadence.label}")
+    builder.section(f"*{_names(owners)}* reports *{escape(row.what)}* to "
+                    f"*{escape(cadence.audience or 'the LSCB')}* this month "
+                    f"({sent_on:%B %Y}).\nPlanner: {escape(row.when_text)}")
+    if row.tells:
+        builder.section(f"*What the report tells the board:* {escape(shorten(row.tells, 600))}")
+    open_actions = [a for a in actions if a.status != "complete"]
+    if open_actions:
+        builder.lines([f"*Open actions ({len(open_actions)})*"]
+                      + [action_line(a) for a in open_actions[:MAX_LISTED]])
+        if len(open_actions) > MAX_LISTED:
+            builder.context(f"… and {len(open_actions) - MAX_LISTED} more: "
+                            f"`/lscb owner {escape(owners[0].name)}`")
+    return _finish(builder)
+
+
+def _item_title(item: DueItem) -> str:
+    if item.milestone is None:
+        return f"Action {item.action.ref}"
+    return f"Action {item.action.ref} milestone “{shorten(item.milestone.label, 60)}”"
+
+
+def _item_body(item: DueItem, owners: list[Owner]) -> str:
+    return "\n".join([
+        escape(shorten(item.action.text, 400)),
+        f"*Owner:* {_names(owners)} · *When:* {when(item.action)} · "
+        f"*Status:* {status(item.action)}",
+    ])
+
+
+def due_soon(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
+    days = (item.due - sent_on).days
+    builder = ReplyBuilder().header(f"⏰ {_item_title(item)} is due in {plural(days, 'day')}")
+    builder.section(f"Due *{day(item.due)}*.\n{_item_body(item, owners)}")
+    builder.context(f"`/lscb action {item.action.ref}` for the detail; "
+                    f"`/lscb update {item.action.ref} STATUS note` to report progress.")
+    return _finish(builder)
+
+
+def overdue(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
+    builder = ReplyBuilder().header(f"🔴 {_item_title(item)} is overdue")
+    builder.section(f"It was due *{day(item.due)}*.\n{_item_body(item, owners)}")
+    builder.context(f"`/lscb done {item.action.ref}` if it is finished, or "
+                    f"`/lscb update {item.action.ref} off-track reason`.")
+    return _finish(builder)
+
+
+def digest(items: list[DueItem], sent_on: date) -> Message:
+    builder = ReplyBuilder().header(f"Weekly overdue digest: {plural(len(items), 'item')}")
+    lines = []
+    for item in items:
+        label = (f" milestone: {escape(shorten(item.milestone.label, 60))}"
+                 if item.milestone else "")
+        lines.append(f"{action_line(item.action, overdue_by(item.due, sent_on))}{label}")
+    builder.lines(lines, "/lscb overdue OWNER")
+    return _finish(builder)
+
+
+def admin_notice(title: str, lines: list[str]) -> Message:
+    """For admins: nudges nobody will hear, or that were missed while the bot was down."""
+    return _finish(ReplyBuilder().header(title).lines(lines, "lscb nudges preview"))

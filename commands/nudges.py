@@ -1,0 +1,145 @@
+"""What the bot should post, and when: reporting nudges and due-date reminders.
+
+`nudges_between` is the pure heart of the scheduler: given a plan and a span of
+time, it lists every message due in that span, with its channel and text. It
+sends nothing and writes nothing; the delivery ledger decides what has gone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from commands import nudge_text
+from commands.calendar import (
+    first_working_day_from,
+    next_working_day_after,
+    reporting_days,
+    send_time,
+)
+from storage.ledger import Nudge
+from storage.models import Action, Owner
+from storage.repository import DueItem, PlanRepository
+
+REMIND_DAYS_BEFORE = 14
+NOBODY = ""
+
+__all__ = ["NOBODY", "Nudge", "nudges_between"]
+
+
+@dataclass
+class _Span:
+    repo: PlanRepository
+    first: date
+    last: date
+    tz: ZoneInfo
+    channels: dict[int, str]
+    _actions: dict[tuple[int, ...], list[Action]] = field(default_factory=dict)
+
+    def actions_of(self, owners: list[Owner]) -> list[Action]:
+        key = tuple(sorted(o.id for o in owners))
+        if key not in self._actions:
+            self._actions[key] = self.repo.actions(owners)
+        return self._actions[key]
+
+    def at(self, day: date) -> datetime:
+        return send_time(day, self.tz)
+
+    def by_channel(self, owners: list[Owner]) -> dict[str, list[Owner]]:
+        grouped: dict[str, list[Owner]] = defaultdict(list)
+        for owner in owners:
+            grouped[self.channels.get(owner.id, NOBODY)].append(owner)
+        return grouped
+
+
+def nudges_between(repo: PlanRepository, first: datetime, last: datetime,
+                   tz: ZoneInfo) -> list[Nudge]:
+    """Every nudge whose send time falls from `first` to `last`, in send order."""
+    span = _Span(repo, first.astimezone(tz).date(), last.astimezone(tz).date(), tz,
+                 repo.channels())
+    found = [*_reporting(span), *_due_soon(span), *_overdue(span), *_digests(span)]
+    return sorted((n for n in found if first <= n.send_at <= last),
+                  key=lambda n: (n.send_at, n.channel, n.key))
+
+
+def _reporting(span: _Span) -> list[Nudge]:
+    plan = span.repo.plan
+    nudges = []
+    for row in span.repo.reporting_rows():
+        for cadence in row.cadences:
+            for occurrence, day in reporting_days(cadence.rule, plan.starts, span.first,
+                                                  min(span.last, plan.ends)):
+                for channel, owners in span.by_channel(list(row.owners)).items():
+                    mine = span.actions_of(owners)
+                    text, blocks = nudge_text.reporting(row, cadence, owners, mine, day)
+                    nudges.append(Nudge(key=f"report:{cadence.key}", occurrence=occurrence,
+                                        send_at=span.at(day), channel=channel,
+                                        audience=_names(owners), text=text, blocks=blocks))
+    return nudges
+
+
+def _due_soon(span: _Span) -> list[Nudge]:
+    earliest = span.first + timedelta(days=REMIND_DAYS_BEFORE - 5)
+    latest = span.last + timedelta(days=REMIND_DAYS_BEFORE)
+    nudges = []
+    for item in span.repo.falling_due(earliest, latest):
+        day = first_working_day_from(item.due - timedelta(days=REMIND_DAYS_BEFORE))
+        if span.first <= day <= span.last:
+            nudges += _per_channel(span, item, day, "due-soon", nudge_text.due_soon)
+    return nudges
+
+
+def _overdue(span: _Span) -> list[Nudge]:
+    nudges = []
+    for item in span.repo.falling_due(span.first - timedelta(days=7), span.last):
+        day = next_working_day_after(item.due)
+        if span.first <= day <= span.last:
+            nudges += _per_channel(span, item, day, "overdue", nudge_text.overdue)
+    return nudges
+
+
+def _per_channel(span: _Span, item: DueItem, day: date, kind: str,
+                 build: nudge_text.ItemBuilder) -> list[Nudge]:
+    suffix = f":m{item.milestone.id}" if item.milestone else ""
+    nudges = []
+    for channel, owners in span.by_channel(list(item.action.owners)).items():
+        text, blocks = build(item, owners, day)
+        nudges.append(Nudge(key=f"{kind}:{item.action.ref}{suffix}", occurrence=item.due,
+                            send_at=span.at(day), channel=channel, audience=_names(owners),
+                            text=text, blocks=blocks))
+    return nudges
+
+
+def _digests(span: _Span) -> list[Nudge]:
+    """One message a week per channel listing all its overdue actions."""
+    nudges = []
+    monday = span.first - timedelta(days=span.first.weekday())
+    while monday <= span.last:
+        day = first_working_day_from(monday)
+        if span.first <= day <= span.last and day - monday < timedelta(days=7):
+            nudges += _digests_on(span, monday, day)
+        monday += timedelta(days=7)
+    return nudges
+
+
+def _digests_on(span: _Span, monday: date, day: date) -> list[Nudge]:
+    items_by_channel: dict[str, list[DueItem]] = defaultdict(list)
+    for item in span.repo.overdue(day):
+        for channel in {span.channels.get(o.id, NOBODY) for o in item.action.owners}:
+            items_by_channel[channel].append(item)
+    items_by_channel.pop(NOBODY, None)
+    nudges = []
+    for channel, items in sorted(items_by_channel.items()):
+        owners = {o.name for i in items for o in i.action.owners
+                  if span.channels.get(o.id) == channel}
+        text, blocks = nudge_text.digest(items, day)
+        nudges.append(Nudge(key="digest", occurrence=monday, send_at=span.at(day),
+                            channel=channel, audience="; ".join(sorted(owners)), text=text,
+                            blocks=blocks))
+    return nudges
+
+
+def _names(owners: list[Owner]) -> str:
+    return "; ".join(o.name for o in owners)

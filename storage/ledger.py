@@ -1,0 +1,119 @@
+"""The delivery ledger's queries: record what is owed, claim it, and settle it.
+
+Claiming is a compare-and-set UPDATE committed before anything is posted: only
+the worker whose UPDATE changed the row may send it. A claim older than the
+lease belongs to a worker that died mid-send; it may be claimed again, and the
+new claimant looks in the channel first (the outcome of the old send is unknown).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.models import CycleRun, Delivery
+from storage.models.delivery import MISSED, PENDING, SENDING, SENT, UNROUTED
+
+FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """One message owed to one channel ("" when no channel is linked: nobody will hear it)."""
+
+    key: str
+    occurrence: date
+    channel: str
+    send_at: datetime
+    audience: str
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list, compare=False)
+
+
+class Ledger:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, plan_id: int, nudges: Iterable[Nudge], missed_before: datetime) -> list[int]:
+        """Add what is not in the ledger yet; returns the ids of the rows added.
+
+        A nudge for nobody (no channel) is recorded as unrouted, one older than
+        `missed_before` as missed; the rest are pending.
+        """
+        rows = [{"plan_id": plan_id, "nudge_key": n.key, "occurrence": n.occurrence,
+                 "channel": n.channel, "send_at": n.send_at, "audience": n.audience,
+                 "text": n.text, "blocks": json.dumps(n.blocks),
+                 "status": UNROUTED if not n.channel else MISSED if n.send_at < missed_before
+                 else PENDING} for n in nudges]
+        if not rows:
+            return []
+        added = []
+        for start in range(0, len(rows), 500):
+            statement = (self._insert(Delivery).values(rows[start:start + 500])
+                         .on_conflict_do_nothing().returning(Delivery.id))
+            added += list(self.session.scalars(statement))
+        return added
+
+    def _insert(self, model: type[Any]) -> Any:
+        """INSERT in this session's dialect, for ON CONFLICT (both SQLite and PostgreSQL)."""
+        bind = self.session.get_bind()
+        return (pg_insert if bind.dialect.name == "postgresql" else sqlite_insert)(model)
+
+    def rows(self, ids: list[int]) -> list[Delivery]:
+        return list(self.session.scalars(select(Delivery).where(Delivery.id.in_(ids))
+                                         .order_by(Delivery.send_at, Delivery.id)))
+
+    def claimable(self, now: datetime, lease: timedelta, until: datetime) -> list[int]:
+        """Pending rows due by `until`, and abandoned claims, oldest first."""
+        return list(self.session.scalars(
+            select(Delivery.id).where(self._claimable(now, lease), Delivery.send_at <= until)
+            .order_by(Delivery.send_at, Delivery.id)))
+
+    @staticmethod
+    def _claimable(now: datetime, lease: timedelta) -> Any:
+        abandoned = and_(Delivery.status == SENDING, Delivery.claimed_at < now - lease)
+        return or_(Delivery.status == PENDING, abandoned)
+
+    def claim(self, delivery_id: int, worker: str, now: datetime,
+              lease: timedelta) -> Delivery | None:
+        """Take the row for `worker`, or None if another worker holds or settled it."""
+        result = self.session.execute(
+            update(Delivery).where(Delivery.id == delivery_id, self._claimable(now, lease))
+            .values(status=SENDING, claimed_by=worker, claimed_at=now,
+                    attempts=Delivery.attempts + 1)
+            .execution_options(synchronize_session=False))
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return None
+        return self.session.get(Delivery, delivery_id, populate_existing=True)
+
+    def settle(self, delivery_id: int, worker: str, status: str, *, message_ts: str = "",
+               error: str = "", at: datetime | None = None) -> None:
+        """Record the outcome of `worker`'s claim: sent, failed, or back to pending."""
+        self.session.execute(
+            update(Delivery).where(Delivery.id == delivery_id, Delivery.claimed_by == worker,
+                                   Delivery.status == SENDING)
+            .values(status=status, message_ts=message_ts, last_error=error[:2000],
+                    sent_at=at if status == SENT else None)
+            .execution_options(synchronize_session=False))
+
+    def counts(self, plan_id: int | None = None) -> dict[str, int]:
+        query = select(Delivery.status, func.count()).group_by(Delivery.status)
+        if plan_id is not None:
+            query = query.where(Delivery.plan_id == plan_id)
+        return {status: count for status, count in self.session.execute(query)}
+
+    def last_cycle(self, plan_id: int) -> datetime | None:
+        return self.session.scalar(select(CycleRun.ran_for).where(CycleRun.plan_id == plan_id))
+
+    def mark_cycle(self, plan_id: int, ran_for: datetime) -> None:
+        self.session.execute(self._insert(CycleRun).values(plan_id=plan_id, ran_for=ran_for)
+                             .on_conflict_do_update(index_elements=["plan_id"],
+                                                    set_={"ran_for": ran_for}))
