@@ -10,7 +10,7 @@ import logging
 import os
 import socket
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -64,7 +64,9 @@ def run_cycle(database: Database, settings: Settings, sender: SlackSender,
 
 def record_due(database: Database, settings: Settings, plan_id: int, now: datetime) -> int:
     """Add to the ledger what fell due since the last cycle; tell admins what nobody hears."""
-    missed_before = now - timedelta(days=settings.grace_days)
+    today = now.astimezone(settings.timezone).date()
+    missed_before = datetime.combine(today - timedelta(days=settings.grace_days), time.min,
+                                     tzinfo=settings.timezone)
     with database.unit_of_work() as session:
         ledger = Ledger(session)
         last = ledger.last_cycle(plan_id)

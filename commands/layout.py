@@ -41,7 +41,7 @@ class ReplyBuilder:
         if not self.full:
             clipped = text if len(text) <= MAX_HEADER else text[: MAX_HEADER - 1] + "…"
             self._blocks.append(HeaderBlock(text=clipped))
-            self._plain.append(clipped.upper())
+            self._plain.append(clipped)
         return self
 
     def section(self, mrkdwn: str) -> ReplyBuilder:

@@ -14,6 +14,7 @@ from storage.errors import NoPlan, OwnerNotFound, UnknownAction
 from storage.models import (
     Action,
     ActionOwner,
+    Cadence,
     Challenge,
     ChannelLink,
     Milestone,
@@ -239,6 +240,15 @@ class PlanRepository:
         if action is not None:
             query = query.where(Action.id == action.id)
         return [(c, a) for c, a in self.session.execute(query)]
+
+    def cadence(self, key: str) -> Cadence | None:
+        return self.session.scalar(select(Cadence).where(Cadence.plan_id == self.plan.id,
+                                                         Cadence.key == key))
+
+    def set_rule(self, cadence: Cadence, rule: str, actor: str, now: datetime) -> None:
+        audit.record(self.session, self.plan.id, actor, "cadence.rule", cadence.key, now,
+                     to=rule, **{"from": cadence.rule})
+        cadence.rule = rule
 
     def reporting_rows(self) -> list[ReportingRow]:
         return list(self.session.scalars(select(ReportingRow).where(

@@ -76,7 +76,7 @@ _JSON_STRING_FIELDS = ("blocks", "attachments", "metadata", "view")
 _FORM = "application/x-www-form-urlencoded"
 _TRUTHY = (True, 1, "1", "true", "True")
 
-FaultKind = Literal["rate_limited", "server_error", "drop", "lost_reply"]
+FaultKind = Literal["rate_limited", "server_error", "drop", "lost_reply", "hold"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,14 @@ class Fault:
     @classmethod
     def lost_reply(cls) -> Fault:
         return cls("lost_reply")
+
+    @classmethod
+    def hold(cls) -> Fault:
+        """Perform the call, then keep the client waiting until ``FakeSlack.release()``.
+
+        For killing a client mid-call: Slack acted, the client never heard.
+        """
+        return cls("hold")
 
 
 @dataclass(frozen=True)
@@ -391,6 +399,7 @@ class FakeSlack:
         self._calls: list[Call] = []
         self._violations: list[Violation] = []
         self._faults: defaultdict[str, deque[Fault]] = defaultdict(deque)
+        self._released = threading.Event()
         self._messages: defaultdict[str, list[JSON]] = defaultdict(list)
         self._ephemerals: list[JSON] = []
         self._views: dict[str, JSON] = {}
@@ -429,6 +438,7 @@ class FakeSlack:
         return self
 
     def stop(self) -> None:
+        self._released.set()
         server, thread = self._server, self._thread
         self._server = self._thread = None
         if server is not None:
@@ -532,10 +542,16 @@ class FakeSlack:
             call = Call(method, params or {}, headers, path, body, fault.kind if fault else None)
             self._calls.append(call)
             self._cond.notify_all()
-            if fault is not None and fault.kind != "lost_reply":
+            if fault is not None and fault.kind not in ("lost_reply", "hold"):
                 return _fault_reply(fault)
             reply = self._perform(method, params, headers)
+        if fault is not None and fault.kind == "hold":
+            self._released.wait(timeout=30)
         return _Reply(hang_up=True) if fault is not None else reply
+
+    def release(self) -> None:
+        """Let every held call (``Fault.hold``) finish by hanging up."""
+        self._released.set()
 
     def _perform(self, method: str, params: JSON | None, headers: dict[str, str]) -> _Reply:
         if method == "response_url":

@@ -48,7 +48,7 @@ def test_linking_makes_my_actions_work(ask: Ask) -> None:
 
 def test_overdue_groups_by_owner_with_how_late(ask: Ask) -> None:
     text = ask("overdue pmqa").text
-    assert text.startswith("OVERDUE FOR PERFORMANCE MANAGEMENT AND QUALITY ASSURANCE SUBGROUP")
+    assert text.startswith("Overdue for Performance Management and Quality Assurance Subgroup")
     assert "*2.1*" in text and "4 months overdue" in text
     assert "*1.1*" not in text
 

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.config import Settings
+from bot.delivery import SlackSender
+from bot.slack_client import make_client
+from storage.database import Database
+from storage.repository import PlanRepository
+from tests.fakeslack import FakeSlack
+
+LINKED = {"case review": "CCASE", "pmqa": "CPMQA", "cdop": "CCDOP", "chair": "CCHAIR"}
+ADMIN = "UADMIN"
+SettingsAt = Callable[..., Settings]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    with FakeSlack() as slack:
+        yield slack
+
+
+@pytest.fixture
+def plan_database(sample_database: Database) -> Database:
+    """The sample plan with four owners given channels; the rest have none."""
+    with sample_database.unit_of_work() as session:
+        repo = PlanRepository.for_team(session)
+        for owner, channel in LINKED.items():
+            repo.link_channel(channel, repo.resolve_owner(owner), "test",
+                              datetime(2014, 3, 1, tzinfo=UTC))
+    return sample_database
+
+
+@pytest.fixture
+def settings_at(plan_database: Database, fake: FakeSlack) -> SettingsAt:
+    def at(day: date, **changes: object) -> Settings:
+        values: dict[str, object] = {
+            "database_url": plan_database.url, "bot_token": "xoxb-test",
+            "slack_api_url": fake.base_url, "admins": frozenset({ADMIN}), "today": day}
+        return Settings(**(values | changes))  # type: ignore[arg-type]
+    return at
+
+
+@pytest.fixture
+def sender(settings_at: SettingsAt) -> SlackSender:
+    """The real sender, without the real pauses (the throttle has its own test)."""
+    client = make_client(settings_at(date(2014, 4, 1)), retry_connections=False)
+    return SlackSender(client, min_interval=0, backoff=0)

@@ -1,0 +1,147 @@
+"""Cycles against the fake Slack Web API: every due nudge delivered exactly once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from bot.cycle import run_cycle
+from bot.delivery import SlackSender
+from bot.slack_client import make_client
+from commands.calendar import is_working_day
+from storage.database import Database
+from storage.models import Delivery
+from tests.fakeslack import FakeSlack, Fault
+from tests.scheduler.conftest import ADMIN, LINKED, SettingsAt
+
+CHANNELS = tuple(LINKED.values())
+
+
+def posted_keys(fake: FakeSlack) -> list[str]:
+    """The ledger key of every message that reached a channel (duplicates included)."""
+    return [m["metadata"]["event_payload"]["key"] for c in CHANNELS for m in fake.messages(c)]
+
+
+def ledger(database: Database) -> list[Delivery]:
+    with database.unit_of_work() as session:
+        return list(session.scalars(select(Delivery).order_by(Delivery.id)))
+
+
+def run_days(database: Database, settings_at: SettingsAt, sender: SlackSender,
+             first: date, last: date) -> None:
+    day = first
+    while day <= last:
+        if is_working_day(day):
+            run_cycle(database, settings_at(day), sender, worker="w1")
+        day += timedelta(days=1)
+
+
+def test_a_quarter_of_daily_cycles_sends_each_nudge_once(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    run_days(plan_database, settings_at, sender, date(2014, 4, 1), date(2014, 6, 30))
+    keys = posted_keys(fake)
+    assert keys and max(Counter(keys).values()) == 1
+    routed = [d for d in ledger(plan_database) if d.channel in CHANNELS]
+    assert {d.status for d in routed} == {"sent"}
+    assert len(routed) == len(keys)
+    scr = [m for m in fake.messages("CCASE") if "SCR update" in m["text"]]
+    assert len(scr) == 2  # April and June
+    assert not fake.violations
+
+
+def test_running_a_cycle_twice_posts_nothing_more(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    first = run_cycle(plan_database, settings_at(date(2014, 6, 2)), sender, worker="w1")
+    again = run_cycle(plan_database, settings_at(date(2014, 6, 2)), sender, worker="w2")
+    assert first.sent and not again.sent and again.recorded == 0
+    assert max(Counter(posted_keys(fake)).values()) == 1
+
+
+def test_faults_are_retried_and_a_lost_reply_is_found_not_reposted(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    fake.inject("chat.postMessage", Fault.rate_limited(retry_after=0), Fault.server_error(),
+                Fault.drop(), Fault.lost_reply(), Fault.lost_reply())
+    report = run_cycle(plan_database, settings_at(date(2014, 6, 2)), sender, worker="w1")
+    assert fake.pending_faults() == 0
+    keys = posted_keys(fake)
+    assert Counter(keys).most_common(1)[0][1] == 1
+    assert len(keys) == len([d for d in report.sent if d.channel in CHANNELS])
+    assert not report.failed
+    assert fake.calls("conversations.history"), "a lost reply must be looked up"
+
+
+def test_an_unsent_nudge_stays_pending_until_a_later_cycle_delivers_it(
+        plan_database: Database, settings_at: SettingsAt, fake: FakeSlack,
+        sender: SlackSender) -> None:
+    sender.attempts = 1
+    fake.inject("chat.postMessage", *[Fault.drop()] * 2)
+    first = run_cycle(plan_database, settings_at(date(2014, 6, 2)), sender, worker="w1")
+    assert first.failed
+    pending = [d for d in ledger(plan_database) if d.status == "pending"]
+    assert pending
+    run_cycle(plan_database, settings_at(date(2014, 6, 3)), sender, worker="w1")
+    statuses = {d.id: d.status for d in ledger(plan_database)}
+    assert all(statuses[d.id] == "sent" for d in pending)
+    assert max(Counter(posted_keys(fake)).values()) == 1
+
+
+def test_a_permanent_error_is_not_retried_forever(
+        plan_database: Database, settings_at: SettingsAt, fake: FakeSlack) -> None:
+    settings = settings_at(date(2014, 4, 1), bot_token="")
+    unauthorised = SlackSender(make_client(settings, retry_connections=False), min_interval=0)
+    run_cycle(plan_database, settings, unauthorised)
+    tried = len(fake.calls("chat.postMessage"))
+    run_cycle(plan_database, settings, unauthorised)
+    assert tried and len(fake.calls("chat.postMessage")) == tried
+    failed = [d for d in ledger(plan_database) if d.status == "failed"]
+    assert failed and all("not_authed" in d.last_error for d in failed)
+
+
+def test_after_downtime_recent_nudges_go_once_and_older_ones_are_reported_missed(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    run_cycle(plan_database, settings_at(date(2014, 4, 1)), sender, worker="w1")
+    fake.clear()
+    run_cycle(plan_database, settings_at(date(2014, 6, 3)), sender, worker="w1")
+    rows = ledger(plan_database)
+    missed = [d for d in rows if d.status == "missed"]
+    assert missed and all(d.send_at.date() < date(2014, 5, 27) for d in missed)
+    recent = {d.nudge_key for d in rows if d.status == "sent" and d.channel in CHANNELS
+              and d.send_at.date() >= date(2014, 5, 27)}
+    assert "report:scr-updates" in recent
+    admin_dm = fake.messages(ADMIN)
+    assert any("missed while the bot was down" in m["text"] for m in admin_dm)
+    assert max(Counter(posted_keys(fake)).values()) == 1
+
+
+def test_nudges_nobody_will_hear_are_listed_to_the_admins(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    run_cycle(plan_database, settings_at(date(2014, 4, 1)), sender, worker="w1")
+    unrouted = [d for d in ledger(plan_database) if d.status == "unrouted"]
+    assert {"LSCB Business Group", "Policies and Procedures Subgroup"} <= {
+        d.audience for d in unrouted}
+    notice = [m for m in fake.messages(ADMIN) if "nobody will hear" in m["text"].lower()]
+    assert len(notice) == 1 and "Policies and Procedures Subgroup" in notice[0]["text"]
+
+
+def test_sends_to_one_channel_are_a_second_apart(settings_at: SettingsAt) -> None:
+    clock = [100.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        clock[0] += seconds
+
+    sender = SlackSender(make_client(settings_at(date(2014, 4, 1))), clock=lambda: clock[0],
+                         sleep=sleep)
+    sender._throttle("C1")
+    sender._throttle("C2")
+    clock[0] += 0.25
+    sender._throttle("C1")
+    assert waits == [0.75]

@@ -1,0 +1,97 @@
+"""What is due when, over a whole plan year, at fixed dates: no Slack, no scheduler."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from commands.calendar import is_working_day
+from commands.nudges import NOBODY, Nudge, nudges_between
+from storage.database import Database
+from storage.repository import PlanRepository
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def year_of_nudges(database: Database, first: date = date(2014, 4, 1),
+                   last: date = date(2015, 3, 31)) -> list[Nudge]:
+    with database.unit_of_work() as session:
+        return nudges_between(PlanRepository.for_team(session),
+                              datetime.combine(first, time.min, tzinfo=LONDON),
+                              datetime.combine(last, time.max, tzinfo=LONDON), LONDON)
+
+
+def days_of(nudges: list[Nudge], key: str, channel: str) -> list[date]:
+    return [n.send_at.astimezone(LONDON).date() for n in nudges
+            if n.key == key and n.channel == channel]
+
+
+def test_every_nudge_goes_at_nine_on_a_working_day(plan_database: Database) -> None:
+    nudges = year_of_nudges(plan_database)
+    assert nudges
+    for nudge in nudges:
+        local = nudge.send_at.astimezone(LONDON)
+        assert (local.hour, local.minute) == (9, 0)
+        assert is_working_day(local.date()), nudge
+
+
+def test_bi_monthly_scr_updates_to_the_case_review_channel(plan_database: Database) -> None:
+    assert days_of(year_of_nudges(plan_database), "report:scr-updates", "CCASE") == [
+        date(2014, 4, 1), date(2014, 6, 2), date(2014, 8, 1), date(2014, 10, 1),
+        date(2014, 12, 1), date(2015, 2, 2)]
+
+
+def test_quarterly_monitoring_and_the_july_annual_report(plan_database: Database) -> None:
+    nudges = year_of_nudges(plan_database)
+    assert days_of(nudges, "report:business-plan-quarterly", "CPMQA") == [
+        date(2014, 4, 1), date(2014, 7, 1), date(2014, 10, 1), date(2015, 1, 2)]
+    assert days_of(nudges, "report:multi-agency-audits-annual", "CPMQA") == [date(2014, 7, 1)]
+    assert days_of(nudges, "report:cdop-annual", "CCDOP") == [date(2014, 7, 1)]
+
+
+def test_reminders_fourteen_days_before_and_the_first_working_day_after(
+        plan_database: Database) -> None:
+    nudges = year_of_nudges(plan_database)
+    # 5.2 is due 30 Sep 2014: reminded Tue 16 Sep, overdue on Wed 1 Oct.
+    assert days_of(nudges, "due-soon:5.2", "CCASE") == [date(2014, 9, 16)]
+    assert days_of(nudges, "overdue:5.2", "CCASE") == [date(2014, 10, 1)]
+    # 6.1's milestones fall due 31 Jul 2014, 31 Dec 2014 and 31 Mar 2015.
+    milestone = [n for n in nudges if n.key.startswith("due-soon:6.1:m")]
+    assert [n.send_at.astimezone(LONDON).date() for n in milestone] == [
+        date(2014, 7, 17), date(2014, 12, 17), date(2015, 3, 17)]
+
+
+def test_a_bank_holiday_moves_the_send(plan_database: Database) -> None:
+    # The Chair's digest on the week of the summer bank holiday goes on Tuesday 26 August.
+    digests = days_of(year_of_nudges(plan_database, date(2014, 8, 18), date(2014, 9, 5)),
+                      "digest", "CCHAIR")
+    assert digests == [date(2014, 8, 18), date(2014, 8, 26), date(2014, 9, 1)]
+
+
+def test_owners_without_a_channel_are_nudged_to_nobody_not_dropped(
+        plan_database: Database) -> None:
+    nobody = [n for n in year_of_nudges(plan_database) if n.channel == NOBODY]
+    audiences = {n.audience for n in nobody}
+    assert "LSCB Senior Manager" in audiences
+    assert any(n.key == "report:s11-annual" for n in nobody)
+
+
+def test_one_digest_a_week_per_channel_listing_all_its_overdue(plan_database: Database) -> None:
+    nudges = year_of_nudges(plan_database, date(2014, 10, 13), date(2014, 10, 17))
+    digests = [n for n in nudges if n.key == "digest"]
+    per_channel: dict[str, int] = defaultdict(int)
+    for digest in digests:
+        per_channel[digest.channel] += 1
+    assert per_channel == {"CCASE": 1, "CCDOP": 1, "CCHAIR": 1, "CPMQA": 1}
+    chair = next(d for d in digests if d.channel == "CCHAIR")
+    assert all(f"*{ref}*" in chair.text for ref in ("1.1", "1.3", "1.4", "1.6", "1.7", "1.8"))
+
+
+def test_completed_actions_are_not_reminded(plan_database: Database) -> None:
+    with plan_database.unit_of_work() as session:
+        repo = PlanRepository.for_team(session)
+        repo.record_status(repo.action("5.2"), "complete", "U1", "",
+                           datetime(2014, 9, 1, tzinfo=UTC))
+    keys = {n.key for n in year_of_nudges(plan_database)}
+    assert "due-soon:5.2" not in keys and "overdue:5.2" not in keys
