@@ -1,32 +1,67 @@
-"""One `/lscb` command, start to finish: a unit of work, the caller, the reply."""
+"""One request from Slack, start to finish: a unit of work, the caller, the result."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from bot.config import Settings
-from commands import Caller, Context, Reply, dispatch
+from commands import Caller, CommandError, Context, Reply, dispatch
 from commands.layout import simple
 from storage.database import Database
 from storage.errors import NoPlan, OwnerNotFound
 from storage.repository import PlanRepository
 
+T = TypeVar("T")
 
-def answer(database: Database, settings: Settings, *, user_id: str, text: str,
-           team_id: str | None = None, acting_as: tuple[str, ...] | None = None,
-           is_admin: bool | None = None) -> Reply:
-    """Answer `/lscb text` for a caller; a refused command leaves the database as it was."""
+
+class Refused(Exception):
+    """The request changed nothing; its message is for the user."""
+
+
+def in_context(database: Database, settings: Settings, work: Callable[[Context], T], *,
+               user_id: str, team_id: str | None = None,
+               acting_as: tuple[str, ...] | None = None, is_admin: bool | None = None) -> T:
+    """Run `work` for a caller in one unit of work; a CommandError rolls it back as Refused."""
     admin = user_id in settings.admins if is_admin is None else is_admin
     with database.unit_of_work() as session:
         try:
             repo = PlanRepository.for_team(session, team_id)
-        except NoPlan as error:
-            return simple(str(error))
-        context = Context(repo, settings.now(), Caller(user_id, admin, acting_as),
-                          settings.timezone)
-        try:
-            reply = dispatch(context, text)
+            context = Context(repo, settings.now(), Caller(user_id, admin, acting_as),
+                              settings.timezone)
+            return work(context)
+        except (CommandError, NoPlan) as error:
+            session.rollback()
+            raise Refused(str(error)) from error
         except OwnerNotFound as error:
             session.rollback()
-            return simple(f"You are acting as an owner this plan does not have: {error}")
+            raise Refused(f"You are acting as an owner this plan does not have: {error}") \
+                from error
+
+
+def answer(database: Database, settings: Settings, *, user_id: str, text: str,
+           team_id: str | None = None, acting_as: tuple[str, ...] | None = None,
+           is_admin: bool | None = None) -> Reply:
+    """Answer `/lscb text`; a refused command leaves the database as it was."""
+
+    def run(context: Context) -> Reply:
+        reply = dispatch(context, text)
         if reply.is_error:
-            session.rollback()
+            raise _RefusedReply(reply)
         return reply
+
+    try:
+        return in_context(database, settings, run, user_id=user_id, team_id=team_id,
+                          acting_as=acting_as, is_admin=is_admin)
+    except _RefusedReply as refused:
+        return refused.reply
+    except Refused as error:
+        return simple(str(error))
+
+
+class _RefusedReply(Exception):
+    """Carries a refusal reply out of the unit of work, which then rolls back."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__(reply.text)
+        self.reply = reply

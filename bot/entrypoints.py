@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 from bot.answers import answer
 from bot.config import Settings, SettingsError
@@ -143,4 +144,18 @@ def preview_nudges(settings: Settings, first: date | None, last: date | None) ->
     today = settings.now().astimezone(settings.timezone).date()
     first = first or today
     print(preview(database, settings, first, last or first + timedelta(days=30)))
+    return 0
+
+
+def write_report(settings: Settings, fmt: str, out: Path, quarter: str) -> int:
+    from bot.board_files import write_report as write
+
+    print(write(open_with_sample(settings), settings, fmt, out, quarter))
+    return 0
+
+
+def export_audit(settings: Settings, out: Path) -> int:
+    from bot.board_files import export_audit as export
+
+    print(f"Wrote {export(Database(settings.database_url), out)} audit entries to {out}.")
     return 0

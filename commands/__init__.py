@@ -3,7 +3,18 @@
 Importing this package registers every subcommand.
 """
 
-from commands import admin, challenges, detail, listing, planner, progress  # noqa: F401
+from commands import (  # noqa: F401
+    admin,
+    challenges,
+    detail,
+    history,
+    listing,
+    planner,
+    progress,
+    rebaseline,
+    report,
+    risks,
+)
 from commands.context import Caller, CommandError, Context, Reply
 from commands.registry import SUBCOMMANDS, dispatch
 

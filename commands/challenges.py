@@ -5,7 +5,9 @@ from __future__ import annotations
 from commands.context import CommandError, Context, Reply
 from commands.detail import find_action
 from commands.layout import ReplyBuilder, simple
+from commands.progress import check_may_change
 from commands.registry import subcommand
+from commands.safety import refuse_personal_data
 from commands.text import escape, plural, shorten
 
 MAX_CHALLENGE = 1000
@@ -21,9 +23,10 @@ def challenge(ctx: Context, args: str) -> Reply:
     action = find_action(ctx, words[0])
     if len(words[1]) > MAX_CHALLENGE:
         raise CommandError(f"Keep a challenge under {MAX_CHALLENGE} characters.")
-    ctx.repo.add_challenge(action, words[1], ctx.caller.user_id, ctx.now)
+    refuse_personal_data(words[1])
     owners = " / ".join(o.name for o in action.owners)
-    return simple(f"Challenge logged on *{action.ref}* for {escape(owners)}: "
+    challenge = ctx.repo.add_challenge(action, words[1], ctx.caller.user_id, ctx.now)
+    return simple(f"Challenge #{challenge.id} logged on *{action.ref}* for {escape(owners)}: "
                   f"“{escape(words[1])}”")
 
 
@@ -35,7 +38,30 @@ def challenges(ctx: Context, args: str) -> Reply:
     scope = f" on {action.ref}" if action else ""
     if not logged:
         return simple(f"No challenges logged{scope} yet.")
-    lines = [f"*{escape(a.ref)}* {c.at.astimezone(ctx.tz):%d %b %Y} <@{escape(c.by)}>: "
-             f"{escape(shorten(c.text, 300))}" for c, a in logged]
+    lines = [f"*#{c.id}* *{escape(a.ref)}* {c.at.astimezone(ctx.tz):%d %b %Y} "
+             f"<@{escape(c.by)}>: {escape(shorten(c.text, 300))}"
+             + (f"\n   ↳ answered by <@{escape(c.answered_by)}>: {escape(shorten(c.answer, 300))}"
+                if c.answer else " · _not yet answered_") for c, a in logged]
     return (ReplyBuilder().header(f"Challenge log{scope}: {plural(len(logged), 'challenge')}")
             .lines(lines, "/lscb challenges REF").build())
+
+
+@subcommand("answer N TEXT")
+def answer(ctx: Context, args: str) -> Reply:
+    """answer challenge N (the action's owner, or an admin)"""
+    words = args.split(maxsplit=1)
+    if len(words) < 2 or not words[0].lstrip("#").isdigit():
+        raise CommandError("Say which challenge and the answer, e.g. "
+                           "`/lscb answer 3 Returns chased; both in by 30 Nov`.")
+    found = ctx.repo.challenge(int(words[0].lstrip("#")))
+    if found is None:
+        raise CommandError(f"There is no challenge #{escape(words[0].lstrip('#'))}; "
+                           f"`/lscb challenges` lists them.")
+    challenge, action = found
+    check_may_change(ctx, action)
+    if len(words[1]) > MAX_CHALLENGE:
+        raise CommandError(f"Keep an answer under {MAX_CHALLENGE} characters.")
+    ctx.repo.answer_challenge(challenge, action, refuse_personal_data(words[1]),
+                              ctx.caller.user_id, ctx.now)
+    return simple(f"Challenge #{challenge.id} on *{action.ref}* answered: "
+                  f"“{escape(words[1])}”")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from commands.layout import ReplyBuilder
+from commands.buttons import action_buttons, pick_button
+from commands.layout import MAX_BLOCKS, ReplyBuilder
 from commands.text import action_line, day, escape, overdue_by, plural, shorten, status, when
 from storage.models import Action, Cadence, Owner, ReportingRow
 from storage.repository import DueItem
@@ -20,15 +21,20 @@ def _names(owners: list[Owner]) -> str:
     return escape(" / ".join(o.name for o in owners))
 
 
-def _finish(builder: ReplyBuilder) -> Message:
+def _finish(builder: ReplyBuilder, buttons: dict[str, Any] | None = None) -> Message:
     reply = builder.build()
-    return reply.text, reply.blocks
+    return reply.text, reply.blocks + ([buttons] if buttons else [])
+
+
+def _builder() -> ReplyBuilder:
+    """Room is kept for the buttons block."""
+    return ReplyBuilder(max_blocks=MAX_BLOCKS - 1)
 
 
 def reporting(row: ReportingRow, cadence: Cadence, owners: list[Owner], actions: list[Action],
               sent_on: date) -> Message:
     """Who reports what to whom by when, with the reporters' open actions."""
-    builder = ReplyBuilder().header(f"📅 Reporting due: {cadence.label}")
+    builder = _builder().header(f"📅 Reporting due: {cadence.label}")
     builder.section(f"*{_names(owners)}* reports *{escape(row.what)}* to "
                     f"*{escape(cadence.audience or 'the LSCB')}* this month "
                     f"({sent_on:%B %Y}).\nPlanner: {escape(row.when_text)}")
@@ -41,7 +47,7 @@ def reporting(row: ReportingRow, cadence: Cadence, owners: list[Owner], actions:
         if len(open_actions) > MAX_LISTED:
             builder.context(f"… and {len(open_actions) - MAX_LISTED} more: "
                             f"`/lscb owner {escape(owners[0].name)}`")
-    return _finish(builder)
+    return _finish(builder, pick_button([a.ref for a in open_actions]) if open_actions else None)
 
 
 def _item_title(item: DueItem) -> str:
@@ -60,30 +66,31 @@ def _item_body(item: DueItem, owners: list[Owner]) -> str:
 
 def due_soon(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
     days = (item.due - sent_on).days
-    builder = ReplyBuilder().header(f"⏰ {_item_title(item)} is due in {plural(days, 'day')}")
+    builder = _builder().header(f"⏰ {_item_title(item)} is due in {plural(days, 'day')}")
     builder.section(f"Due *{day(item.due)}*.\n{_item_body(item, owners)}")
     builder.context(f"`/lscb action {item.action.ref}` for the detail; "
                     f"`/lscb update {item.action.ref} STATUS note` to report progress.")
-    return _finish(builder)
+    return _finish(builder, action_buttons(item.action.ref))
 
 
 def overdue(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
-    builder = ReplyBuilder().header(f"🔴 {_item_title(item)} is overdue")
+    builder = _builder().header(f"🔴 {_item_title(item)} is overdue")
     builder.section(f"It was due *{day(item.due)}*.\n{_item_body(item, owners)}")
     builder.context(f"`/lscb done {item.action.ref}` if it is finished, or "
                     f"`/lscb update {item.action.ref} off-track reason`.")
-    return _finish(builder)
+    return _finish(builder, action_buttons(item.action.ref))
 
 
 def digest(items: list[DueItem], sent_on: date) -> Message:
-    builder = ReplyBuilder().header(f"Weekly overdue digest: {plural(len(items), 'item')}")
+    builder = _builder().header(f"Weekly overdue digest: {plural(len(items), 'item')}")
     lines = []
     for item in items:
         label = (f" milestone: {escape(shorten(item.milestone.label, 60))}"
                  if item.milestone else "")
         lines.append(f"{action_line(item.action, overdue_by(item.due, sent_on))}{label}")
     builder.lines(lines, "/lscb overdue OWNER")
-    return _finish(builder)
+    refs = list(dict.fromkeys(i.action.ref for i in items))
+    return _finish(builder, pick_button(refs))
 
 
 def admin_notice(title: str, lines: list[str]) -> Message:

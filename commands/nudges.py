@@ -19,6 +19,10 @@ from commands.calendar import (
     reporting_days,
     send_time,
 )
+from commands.context import Caller, Context
+from commands.layout import MAX_BLOCKS
+from commands.quarters import quarter_of
+from commands.report import build_report, report_reply
 from storage.ledger import Nudge
 from storage.models import Action, Owner
 from storage.repository import DueItem, PlanRepository
@@ -66,18 +70,32 @@ def nudges_between(repo: PlanRepository, first: datetime, last: datetime,
 
 def _reporting(span: _Span) -> list[Nudge]:
     plan = span.repo.plan
+    by_name = {o.name: o for o in span.repo.owners()}
     nudges = []
     for row in span.repo.reporting_rows():
         for cadence in row.cadences:
+            copies = [by_name[n] for n in cadence.copy_to.splitlines() if n in by_name]
+            recipients = list({o.id: o for o in [*row.owners, *copies]}.values())
             for occurrence, day in reporting_days(cadence.rule, plan.starts, span.first,
                                                   min(span.last, plan.ends)):
-                for channel, owners in span.by_channel(list(row.owners)).items():
+                for channel, owners in span.by_channel(recipients).items():
                     mine = span.actions_of(owners)
                     text, blocks = nudge_text.reporting(row, cadence, owners, mine, day)
+                    if cadence.carries_report:
+                        text, blocks = _with_report(span, day, text, blocks)
                     nudges.append(Nudge(key=f"report:{cadence.key}", occurrence=occurrence,
                                         send_at=span.at(day), channel=channel,
                                         audience=_names(owners), text=text, blocks=blocks))
     return nudges
+
+
+def _with_report(span: _Span, day: date, text: str,
+                 blocks: list[dict[str, object]]) -> tuple[str, list[dict[str, object]]]:
+    """A nudge that carries the monitoring report for the quarter just ended."""
+    ctx = Context(span.repo, span.at(day), Caller("lscb", is_admin=True), span.tz)
+    quarter = quarter_of(day, span.repo.plan.starts).previous(span.repo.plan.starts)
+    report = report_reply(build_report(ctx, quarter), max_blocks=MAX_BLOCKS - len(blocks))
+    return f"{text}\n\n{report.text}", blocks[:-1] + report.blocks + blocks[-1:]
 
 
 def _due_soon(span: _Span) -> list[Nudge]:
@@ -86,7 +104,7 @@ def _due_soon(span: _Span) -> list[Nudge]:
     nudges = []
     for item in span.repo.falling_due(earliest, latest):
         day = first_working_day_from(item.due - timedelta(days=REMIND_DAYS_BEFORE))
-        if span.first <= day <= span.last:
+        if span.first <= day <= span.last and not snoozed(item, day):
             nudges += _per_channel(span, item, day, "due-soon", nudge_text.due_soon)
     return nudges
 
@@ -95,7 +113,7 @@ def _overdue(span: _Span) -> list[Nudge]:
     nudges = []
     for item in span.repo.falling_due(span.first - timedelta(days=7), span.last):
         day = next_working_day_after(item.due)
-        if span.first <= day <= span.last:
+        if span.first <= day <= span.last and not snoozed(item, day):
             nudges += _per_channel(span, item, day, "overdue", nudge_text.overdue)
     return nudges
 
@@ -127,6 +145,8 @@ def _digests(span: _Span) -> list[Nudge]:
 def _digests_on(span: _Span, monday: date, day: date) -> list[Nudge]:
     items_by_channel: dict[str, list[DueItem]] = defaultdict(list)
     for item in span.repo.overdue(day):
+        if snoozed(item, day):
+            continue
         for channel in {span.channels.get(o.id, NOBODY) for o in item.action.owners}:
             items_by_channel[channel].append(item)
     items_by_channel.pop(NOBODY, None)
@@ -139,6 +159,11 @@ def _digests_on(span: _Span, monday: date, day: date) -> list[Nudge]:
                             channel=channel, audience="; ".join(sorted(owners)), text=text,
                             blocks=blocks))
     return nudges
+
+
+def snoozed(item: DueItem, day: date) -> bool:
+    """A snoozed action is not reminded until its snooze ends; its dates never move."""
+    return item.action.snoozed_until is not None and day <= item.action.snoozed_until
 
 
 def _names(owners: list[Owner]) -> str:

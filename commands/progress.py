@@ -6,6 +6,7 @@ from commands.context import CommandError, Context, Reply
 from commands.detail import find_action
 from commands.layout import simple
 from commands.registry import subcommand
+from commands.safety import refuse_personal_data
 from commands.text import STATUS_BADGES, day, escape
 from storage.duedates import next_annual_due
 from storage.models import STATUSES, Action
@@ -16,6 +17,7 @@ STATUS_WORDS = {s: s for s in STATUSES} | {
     "done": "complete", "completed": "complete", "finished": "complete",
 }
 MAX_NOTE = 1000
+NEEDS_REASON = ("at-risk", "off-track")
 
 
 def read_status(word: str) -> str:
@@ -38,14 +40,19 @@ def check_may_change(ctx: Context, action: Action) -> None:
                            f"{action.ref}. If that's you, ask an admin to link you.")
 
 
-def change_status(ctx: Context, action: Action, status: str, note: str) -> str:
+def change_status(ctx: Context, action: Action, status: str, note: str,
+                  evidence: str = "") -> str:
     """Record the change; a completed annual action comes round again next year."""
     check_may_change(ctx, action)
     if len(note) > MAX_NOTE:
         raise CommandError(f"Keep the note under {MAX_NOTE} characters; link to a document "
                            f"for more.")
+    if status in NEEDS_REASON and not note.strip():
+        raise CommandError(f"Say why {action.ref} is {status}: "
+                           f"`/lscb update {action.ref} {status} REASON`.")
+    refuse_personal_data(f"{note}\n{evidence}")
     was = action.status
-    ctx.repo.record_status(action, status, ctx.caller.user_id, note, ctx.now)
+    ctx.repo.record_status(action, status, ctx.caller.user_id, note, ctx.now, evidence)
     message = f"*{action.ref}* is now {STATUS_BADGES[status]} (was {STATUS_BADGES[was]})."
     if status == "complete":
         for milestone in action.milestones:

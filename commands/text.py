@@ -36,6 +36,8 @@ def when(action: Action) -> str:
     if action.due_date is None:
         return f"{wording} (no fixed date)" if action.due_kind == "event" else wording
     derived = day(action.due_date)
+    if action.baseline_due_date and action.baseline_due_date != action.due_date:
+        derived += f" (re-baselined; originally {day(action.baseline_due_date)})"
     return derived if wording == derived else f"{wording} → {derived}"
 
 

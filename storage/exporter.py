@@ -50,4 +50,6 @@ def _row(row: ReportingRow) -> ReportingDoc:
     return ReportingDoc(
         key=row.key, what=row.what, by=tuple(o.name for o in row.owners),
         activity=row.activity, tells=row.tells, when=row.when_text,
-        cadences=tuple(CadenceDoc(c.key, c.label, c.rule, c.audience) for c in row.cadences))
+        cadences=tuple(CadenceDoc(c.key, c.label, c.rule, c.audience, c.carries_report,
+                                  tuple(filter(None, c.copy_to.splitlines())))
+                       for c in row.cadences))

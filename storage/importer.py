@@ -25,7 +25,7 @@ from storage.models import (
     Theme,
 )
 from storage.names import name_key
-from storage.planfiles.document import ActionDoc, PlanDoc, ReportingDoc
+from storage.planfiles.document import ActionDoc, CadenceDoc, PlanDoc, ReportingDoc
 
 
 @dataclass
@@ -147,19 +147,19 @@ def _sync_reporting(session: Session, plan: Plan, rows: tuple[ReportingDoc, ...]
         row.tells, row.when_text = spec.tells, spec.when
         row.owners = [owners[name] for name in spec.by]
         cadences = {c.key: c for c in row.cadences}
-        row.cadences = [_cadence(cadences.get(c.key), plan.id, i, c.key, c.label, c.audience,
-                                 c.rule) for i, c in enumerate(spec.cadences)]
+        row.cadences = [_cadence(cadences.get(c.key), plan.id, i, c)
+                        for i, c in enumerate(spec.cadences)]
         session.add(row)
     for row in existing.values():
         session.delete(row)
     session.flush()
 
 
-def _cadence(cadence: Cadence | None, plan_id: int, position: int, key: str, label: str,
-             audience: str, rule: str) -> Cadence:
-    cadence = cadence or Cadence(plan_id=plan_id, key=key)
-    cadence.position, cadence.label = position, label
-    cadence.audience, cadence.rule = audience, rule
+def _cadence(cadence: Cadence | None, plan_id: int, position: int, spec: CadenceDoc) -> Cadence:
+    cadence = cadence or Cadence(plan_id=plan_id, key=spec.key)
+    cadence.position, cadence.label = position, spec.label
+    cadence.audience, cadence.rule = spec.audience, spec.rule
+    cadence.carries_report, cadence.copy_to = spec.carries_report, "\n".join(spec.copy_to)
     return cadence
 
 

@@ -14,6 +14,7 @@ from storage.errors import NoPlan, OwnerNotFound, UnknownAction
 from storage.models import (
     Action,
     ActionOwner,
+    AuditEntry,
     Cadence,
     Challenge,
     ChannelLink,
@@ -28,6 +29,7 @@ from storage.models import (
     Workspace,
 )
 from storage.names import name_key
+from storage.risk_log import RiskLog, move_due_date
 
 DATED_KINDS = (DueKind.DATE.value, DueKind.ANNUAL.value)
 
@@ -209,19 +211,50 @@ class PlanRepository:
         return select(Action).where(*self._open_conditions())
 
     def record_status(self, action: Action, status: str, actor: str, note: str,
-                      now: datetime) -> StatusChange:
+                      now: datetime, evidence: str = "") -> StatusChange:
         change = StatusChange(action_id=action.id, at=now, by=actor, from_status=action.status,
-                              to_status=status, note=note)
+                              to_status=status, note=note, evidence=evidence)
         action.status, action.updated_at = status, now
         self.session.add(change)
         audit.record(self.session, self.plan.id, actor, "action.status", action.ref, now,
                      to=status, note=note, **{"from": change.from_status})
         return change
 
-    def move_due_date(self, action: Action, due: date, actor: str, now: datetime) -> None:
-        audit.record(self.session, self.plan.id, actor, "action.due", action.ref, now,
-                     to=due, **{"from": action.due_date})
-        action.due_date, action.updated_at = due, now
+    def move_due_date(self, action: Action, due: date, actor: str, now: datetime,
+                      reason: str = "") -> None:
+        move_due_date(self.session, action, due, actor, now, reason)
+
+    @property
+    def risks(self) -> RiskLog:
+        return RiskLog(self.session, self.plan)
+
+    def snooze(self, action: Action, until: date, actor: str, now: datetime) -> None:
+        """Quiet an action's reminders until `until`; its due date and recurrence stay."""
+        action.snoozed_until = until
+        audit.record(self.session, self.plan.id, actor, "action.snooze", action.ref, now,
+                     until=until)
+
+    def history(self, ref: str) -> list[AuditEntry]:
+        return list(self.session.scalars(
+            select(AuditEntry).where(AuditEntry.plan_id == self.plan.id,
+                                     AuditEntry.subject == ref)
+            .order_by(AuditEntry.at, AuditEntry.id)))
+
+    def changes_between(self, first: datetime, last: datetime) -> list[tuple[StatusChange,
+                                                                               Action]]:
+        return [(c, a) for c, a in self.session.execute(
+            select(StatusChange, Action).join(Action).where(
+                Action.plan_id == self.plan.id, StatusChange.at >= first,
+                StatusChange.at <= last).order_by(StatusChange.at, StatusChange.id))]
+
+    def status_counts(self) -> list[tuple[int, str, str, int]]:
+        """(theme number, theme title, status, count) for every live action."""
+        rows = self.session.execute(
+            select(Theme.number, Theme.title, Action.status, func.count())
+            .join(Action, Action.theme_id == Theme.id)
+            .where(Action.plan_id == self.plan.id, Action.archived.is_(False))
+            .group_by(Theme.number, Theme.title, Action.status).order_by(Theme.number))
+        return [(n, t, s, c) for n, t, s, c in rows]
 
     def updates(self, action: Action, limit: int = 3) -> list[StatusChange]:
         return list(self.session.scalars(
@@ -231,8 +264,20 @@ class PlanRepository:
     def add_challenge(self, action: Action, text: str, actor: str, now: datetime) -> Challenge:
         challenge = Challenge(action_id=action.id, at=now, by=actor, text=text)
         self.session.add(challenge)
+        self.session.flush()
         audit.record(self.session, self.plan.id, actor, "challenge.add", action.ref, now)
         return challenge
+
+    def challenge(self, challenge_id: int) -> tuple[Challenge, Action] | None:
+        row = self.session.execute(select(Challenge, Action).join(Action).where(
+            Action.plan_id == self.plan.id, Challenge.id == challenge_id)).first()
+        return (row[0], row[1]) if row else None
+
+    def answer_challenge(self, challenge: Challenge, action: Action, answer: str, actor: str,
+                         now: datetime) -> None:
+        challenge.answer, challenge.answered_by, challenge.answered_at = answer, actor, now
+        audit.record(self.session, self.plan.id, actor, "challenge.answer", action.ref, now,
+                     challenge=challenge.id)
 
     def challenges(self, action: Action | None = None) -> list[tuple[Challenge, Action]]:
         query = (select(Challenge, Action).join(Action).where(Action.plan_id == self.plan.id)

@@ -6,6 +6,7 @@ from storage.models.history import AuditEntry, Challenge, StatusChange
 from storage.models.people import OWNER_KINDS, ChannelLink, Owner, OwnerAlias, UserLink, Workspace
 from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
 from storage.models.reporting import Cadence, ReportingOwner, ReportingRow
+from storage.models.risks import DueChange, Risk, risk_actions
 
 __all__ = [
     "OWNER_KINDS",
@@ -19,14 +20,17 @@ __all__ = [
     "ChannelLink",
     "CycleRun",
     "Delivery",
+    "DueChange",
     "Milestone",
     "Owner",
     "OwnerAlias",
     "Plan",
     "ReportingOwner",
     "ReportingRow",
+    "Risk",
     "StatusChange",
     "Theme",
     "UserLink",
     "Workspace",
+    "risk_actions",
 ]

@@ -21,6 +21,7 @@ class StatusChange(Base):
     from_status: Mapped[str] = mapped_column(String(16))
     to_status: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(String(500), default="")
 
 
 class Challenge(Base):

@@ -83,6 +83,8 @@ class Action(Base):
     when_text: Mapped[str] = mapped_column(String(200))
     due_kind: Mapped[str] = mapped_column(String(16))
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    baseline_due_date: Mapped[date | None] = mapped_column(Date)
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="not-started")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

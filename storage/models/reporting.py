@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.ext.associationproxy import AssociationProxy, association_proxy
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -65,5 +65,7 @@ class Cadence(Base):
     label: Mapped[str] = mapped_column(String(200))
     audience: Mapped[str] = mapped_column(String(200), default="")
     rule: Mapped[str] = mapped_column(String(300))
+    carries_report: Mapped[bool] = mapped_column(Boolean, default=False)
+    copy_to: Mapped[str] = mapped_column(String(300), default="")
 
     row: Mapped[ReportingRow] = relationship(back_populates="cadences")

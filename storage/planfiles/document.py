@@ -52,6 +52,8 @@ class CadenceDoc:
     label: str
     rule: str
     audience: str = ""
+    carries_report: bool = False
+    copy_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,16 @@ class _Checker:
             self.problems.append(f"{where}: field “{key}” should be a list of names")
             return ()
         return tuple(" ".join(v.split()) for v in value if v.strip())
+
+    def flag(self, record: dict[str, Any], key: str, where: str) -> bool:
+        value = record.get(key, False)
+        if isinstance(value, str) and value.strip().lower() in ("yes", "true", "1", "no",
+                                                               "false", "0", ""):
+            return value.strip().lower() in ("yes", "true", "1")
+        if not isinstance(value, bool | int):
+            self.problems.append(f"{where}: field “{key}” should be yes or no")
+            return False
+        return bool(value)
 
     def date(self, record: dict[str, Any], key: str, where: str) -> date:
         value = record.get(key)
@@ -278,7 +290,7 @@ def _reporting(check: _Checker, raw: dict[str, Any],
                    for n in check.names(record, "by", where))
         rows.append(ReportingDoc(
             key=check.text(record, "key", where), what=check.text(record, "what", where),
-            by=by, cadences=_cadences(check, record, where),
+            by=by, cadences=_cadences(check, record, where, spellings),
             activity=check.text(record, "activity", where, required=False),
             tells=check.text(record, "tells", where, required=False),
             when=check.text(record, "when", where, required=False)))
@@ -288,7 +300,8 @@ def _reporting(check: _Checker, raw: dict[str, Any],
     return tuple(rows)
 
 
-def _cadences(check: _Checker, record: dict[str, Any], where: str) -> tuple[CadenceDoc, ...]:
+def _cadences(check: _Checker, record: dict[str, Any], where: str,
+              spellings: dict[str, str]) -> tuple[CadenceDoc, ...]:
     cadences = []
     for i, c in enumerate(check.records(record, "cadences", where), start=1):
         at = _where(c, f"{where}, cadence {i}")
@@ -296,9 +309,13 @@ def _cadences(check: _Checker, record: dict[str, Any], where: str) -> tuple[Cade
         if rule and not is_valid_rule(rule):
             check.problems.append(f"{at}: field “rule”: “{rule}” is not a recurrence rule "
                                   f"(e.g. FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1)")
+        copy_to = tuple(_owner_name(check, n, at, spellings)
+                        for n in (check.names(c, "copy_to", at) if c.get("copy_to") else ()))
         cadences.append(CadenceDoc(key=check.text(c, "key", at), label=check.text(c, "label", at),
                                    rule=rule,
-                                   audience=check.text(c, "audience", at, required=False)))
+                                   audience=check.text(c, "audience", at, required=False),
+                                   carries_report=check.flag(c, "report", at),
+                                   copy_to=copy_to))
     return tuple(cadences)
 
 

@@ -65,9 +65,9 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
     _sheet(book, "Reporting", ["key", "what", "by", "activity", "tells", "when"],
            [[r.key, r.what, "\n".join(r.by), r.activity, r.tells, r.when]
             for r in doc.reporting])
-    _sheet(book, "Cadences", ["row", "key", "label", "audience", "rule"],
-           [[r.key, c.key, c.label, c.audience, c.rule] for r in doc.reporting
-            for c in r.cadences])
+    _sheet(book, "Cadences", ["row", "key", "label", "audience", "rule", "report", "copy_to"],
+           [[r.key, c.key, c.label, c.audience, c.rule, "yes" if c.carries_report else "no",
+             "\n".join(c.copy_to)] for r in doc.reporting for c in r.cadences])
     book.save(path)
 
 

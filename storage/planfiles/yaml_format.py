@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from storage.errors import PlanFileError
-from storage.planfiles.document import ActionDoc, PlanDoc, ReportingDoc
+from storage.planfiles.document import ActionDoc, CadenceDoc, PlanDoc, ReportingDoc
 
 
 def read_yaml(path: Path) -> object:
@@ -54,5 +54,14 @@ def _action(action: ActionDoc) -> dict[str, Any]:
 def _reporting_row(row: ReportingDoc) -> dict[str, Any]:
     return {"key": row.key, "what": row.what, "by": list(row.by), "activity": row.activity,
             "tells": row.tells, "when": row.when,
-            "cadences": [{"key": c.key, "label": c.label, "audience": c.audience, "rule": c.rule}
-                         for c in row.cadences]}
+            "cadences": [_cadence(c) for c in row.cadences]}
+
+
+def _cadence(cadence: CadenceDoc) -> dict[str, Any]:
+    record: dict[str, Any] = {"key": cadence.key, "label": cadence.label,
+                              "audience": cadence.audience, "rule": cadence.rule}
+    if cadence.carries_report:
+        record["report"] = True
+    if cadence.copy_to:
+        record["copy_to"] = list(cadence.copy_to)
+    return record

@@ -1,0 +1,209 @@
+"""The chair's quarter: reasons, re-baselining, risks, the report, history, the App Home."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from commands import Caller, Context
+from commands.buttons import complete, modal_values, snooze, submit_update, update_modal
+from commands.context import CommandError
+from commands.home import home_view
+from commands.quarters import make_quarter
+from commands.report import build_report
+from commands.report_files import report_markdown, report_rows
+from storage.database import Database
+from storage.repository import PlanRepository
+from tests.commands.conftest import Ask
+
+JULY = datetime(2014, 7, 10, 11, tzinfo=UTC)
+SEPTEMBER = datetime(2014, 9, 20, 11, tzinfo=UTC)
+OCTOBER = datetime(2014, 10, 15, 11, tzinfo=UTC)
+POLICY = ("policy",)
+
+
+def test_amber_and_red_need_a_reason(ask: Ask) -> None:
+    refused = ask("update 2.3 red", user="U2", admin=False, acting_as=POLICY)
+    assert refused.is_error and "Say why 2.3 is off-track" in refused.text
+    assert "not started" in ask("action 2.3").text
+
+
+def test_an_owner_asks_to_move_a_date_and_an_admin_approves(ask: Ask) -> None:
+    asked = ask("move 2.5 Jun-2015 survey supplier delayed", user="U2", admin=False,
+                acting_as=POLICY)
+    assert "Request #1" in asked.text and "waits for an admin" in asked.text
+    assert "Feb 2015 → 28 Feb 2015" in ask("action 2.5").text
+    assert "#1* *2.5* 28 Feb 2015 → 30 Jun 2015" in ask("approvals").text
+    assert "approved: it is now due 30 Jun 2015" in ask("approve 1").text
+    detail = ask("action 2.5").text
+    assert "30 Jun 2015 (re-baselined; originally 28 Feb 2015)" in detail
+    assert "No due-date changes are waiting" in ask("approvals").text
+    assert ask("approve 1").is_error
+
+
+def test_a_rejected_move_keeps_the_date(ask: Ask) -> None:
+    ask("move 2.5 2015-06-30 late", user="U2", admin=False, acting_as=POLICY)
+    assert "rejected: it stays due 28 Feb 2015" in ask("reject 1").text
+    assert "re-baselined" not in ask("action 2.5").text
+
+
+def test_non_admins_cannot_approve(ask: Ask) -> None:
+    assert ask("approve 1", user="U2", admin=False).is_error
+
+
+def test_the_risk_log(ask: Ask) -> None:
+    added = ask("risk add likelihood=4 impact=3 owner=pmqa actions=2.3,2.4 Late S11 returns")
+    assert "Risk R1 logged: Late S11 returns · L4×I3=12 · threatens 2.3, 2.4" in added.text
+    ask("risk add l=2 i=2 Website supplier may not deliver")
+    listed = ask("risk list").text
+    assert listed.index("*R1*") < listed.index("*R2*")
+    assert ask("risk add likelihood=9 impact=1 nonsense").is_error
+    assert ask("risk close 1", user="U5", admin=False, acting_as=("chair",)).is_error
+    assert "Risk R1 closed" in ask("risk close 1 returns received", user="U6", admin=False,
+                                   acting_as=("pmqa",)).text
+    assert "*R1*" not in ask("risk list").text
+
+
+def test_history_shows_every_change_with_who_and_why(ask: Ask) -> None:
+    ask("update 2.3 at-risk two agencies late", user="U2", admin=False, acting_as=POLICY,
+        now=JULY)
+    ask("challenge 2.3 When will the returns be in?", now=JULY)
+    ask("move 2.3 2015-06-30 audit cycle changed", now=SEPTEMBER)
+    text = ask("history 2.3").text
+    assert "<@U2> status: not-started → at-risk · two agencies late" in text
+    assert "challenge" in text
+    assert "audit cycle changed" in text
+
+
+def test_challenges_are_answered_by_the_owner(ask: Ask) -> None:
+    ask("challenge 2.3 Why late?")
+    assert ask("answer 1 Chased", user="U9", admin=False, acting_as=("chair",)).is_error
+    assert "answered" in ask("answer 1 Chased; due 30 Nov", user="U2", admin=False,
+                             acting_as=POLICY).text
+    assert "answered by <@U2>: Chased; due 30 Nov" in ask("challenges").text
+
+
+def report_for(database: Database, now: datetime, number: int) -> object:
+    with database.unit_of_work() as session:
+        ctx = Context(PlanRepository.for_team(session), now, Caller("UCHAIR", True))
+        return build_report(ctx, make_quarter(2014, number, ctx.repo.plan.starts))
+
+
+def test_the_quarterly_report_on_known_statuses(sample_database: Database, ask: Ask) -> None:
+    ask("update 1.1 off-track partners not engaged", now=JULY)
+    ask("update 2.3 at-risk returns late", now=JULY)
+    ask("done 1.4 membership reviewed", now=JULY)
+    ask("update 3.1 at-risk draft late", now=JULY)
+    ask("update 3.1 on-track draft agreed", now=SEPTEMBER)
+    ask("challenge 2.3 When?", now=SEPTEMBER)
+    ask("risk add l=3 i=4 owner=pmqa Capacity in PMQA", now=SEPTEMBER)
+    report = report_for(sample_database, OCTOBER, 2)  # Q2 2014/15: Jul-Sep 2014
+    assert report.as_of.isoformat() == "2014-09-30"
+    theme1 = next(c for n, _, c in report.rag if n == 1)
+    assert (theme1["off-track"], theme1["complete"], theme1["not-started"]) == (1, 1, 13)
+    exceptions = {e.action.ref: e for e in report.exceptions}
+    assert "🔴 off track" in exceptions["1.1"].why and "overdue" in exceptions["1.1"].why
+    assert exceptions["2.3"].note == "returns late"
+    assert "1.4" not in exceptions
+    assert exceptions["3.1"].why == "3 months overdue"  # back on track, but still late
+    assert {a.ref for _, a in report.highlights} == {"1.4", "3.1"}
+    assert [a.ref for _, a in report.challenges] == ["2.3"]
+    assert [r.text for r in report.risks] == ["Capacity in PMQA"]
+    markdown = report_markdown(report)
+    assert "## Exceptions" in markdown and "| 1. Leadership and Governance | 1 | 0 | 0 | 1 |" \
+        in markdown
+    assert ["Risk", "R1", "Capacity in PMQA", "L3×I4=12", "Performance Management and "
+            "Quality Assurance Subgroup"] in report_rows(report)
+
+
+def test_report_command_and_share(ask: Ask) -> None:
+    private = ask("report Q2 2014/15")
+    assert "Q2 2014/15 (Jul–Sep 2014)" in private.text and not private.in_channel
+    assert ask("report Q2 2014/15 --share").in_channel
+    assert ask("report next year").is_error
+
+
+def in_ctx(database: Database, user: str, acting_as: tuple[str, ...] | None,
+           work: object, admin: bool = False) -> object:
+    with database.unit_of_work() as session:
+        ctx = Context(PlanRepository.for_team(session), OCTOBER, Caller(user, admin, acting_as))
+        return work(ctx)  # type: ignore[operator]
+
+
+def test_buttons_obey_the_same_rules(sample_database: Database, ask: Ask) -> None:
+    try:
+        in_ctx(sample_database, "U1", ("chair",), lambda c: complete(c, "2.3"))
+        raise AssertionError("a non-owner completed 2.3")
+    except CommandError as error:
+        assert "Only people linked to Policies and Procedures" in str(error)
+    note = in_ctx(sample_database, "U2", POLICY, lambda c: complete(c, "2.4"))
+    assert "marked *2.4* complete" in str(note)
+    try:
+        in_ctx(sample_database, "UADMIN", None, lambda c: snooze(c, "2.4"), admin=True)
+        raise AssertionError("an admin who is not an owner snoozed")
+    except CommandError as error:
+        assert "Only the owners" in str(error)
+    snoozed = in_ctx(sample_database, "U2", POLICY, lambda c: snooze(c, "2.5"))
+    assert "until 22 Oct 2014" in str(snoozed)
+    assert "Feb 2015 → 28 Feb 2015" in ask("action 2.5").text
+
+
+def test_the_update_modal_and_its_submission(sample_database: Database) -> None:
+    view = in_ctx(sample_database, "U2", POLICY,
+                  lambda c: update_modal(c, ["2.3", "2.4"], {"channel": "C1", "ts": "1.2"}))
+    assert view["callback_id"] == "lscb_update_modal" and len(view["blocks"]) == 4
+    state = {"values": {"action": {"value": {"selected_option": {"value": "2.3"}}},
+                        "status": {"value": {"selected_option": {"value": "at-risk"}}},
+                        "note": {"value": {"value": ""}},
+                        "evidence": {"value": {"value": "https://example.org/s11"}}}}
+    try:
+        in_ctx(sample_database, "U2", POLICY, lambda c: submit_update(c, modal_values(state)))
+        raise AssertionError("amber without a reason was accepted")
+    except CommandError as error:
+        assert "Say why" in str(error)
+    state["values"]["note"] = {"value": {"value": "two agencies late"}}
+    done = in_ctx(sample_database, "U2", POLICY, lambda c: submit_update(c, modal_values(state)))
+    assert "updated *2.3*: two agencies late" in str(done)
+
+
+def test_the_app_home_fits_and_shows_the_board_view_to_the_chair(
+        sample_database: Database) -> None:
+    chair = in_ctx(sample_database, "U1", ("chair",), home_view)
+    texts = " ".join(b.get("text", {}).get("text", "") for b in chair["blocks"]
+                     if isinstance(b.get("text"), dict))
+    assert chair["type"] == "home" and len(chair["blocks"]) <= 100
+    assert "Overdue across the plan" in texts and "Owners nobody is linked to" in texts
+    assert "Your actions" in texts
+    owner = in_ctx(sample_database, "U2", POLICY, home_view)
+    owner_texts = " ".join(b.get("text", {}).get("text", "") for b in owner["blocks"]
+                           if isinstance(b.get("text"), dict))
+    assert "Overdue across the plan" not in owner_texts
+    assert "Your next reporting dates" in owner_texts
+
+
+CHILD_DATA = [
+    "update 2.3 at-risk awaiting info on 943 476 5919",
+    "challenge 2.3 Jamie Smith DOB 12/03/2009 was not seen",
+    "risk add l=2 i=2 Amy Jones lives at CA1 1AA and may be missed",
+    "done 1.1 closed for Tom Brown born 3 May 2010",
+]
+
+
+def test_child_data_is_refused_and_nothing_is_stored(sample_database: Database,
+                                                     ask: Ask) -> None:
+    from sqlalchemy import text
+
+    for command in CHILD_DATA:
+        reply = ask(command)
+        assert reply.is_error and "Nothing was stored" in reply.text, command
+        assert "9434765919" not in reply.text and "Smith" not in reply.text
+    with sample_database.unit_of_work() as session:
+        for table in ("status_changes", "challenges", "risks", "audit_log"):
+            dump = " ".join(str(row) for row in session.execute(text(f"SELECT * FROM {table}")))
+            for fragment in ("476 5919", "Smith", "CA1 1AA", "Tom Brown"):
+                assert fragment not in dump, (table, fragment)
+    assert "not started" in ask("action 1.1").text
+
+
+def test_plan_level_notes_pass_the_guard(ask: Ask) -> None:
+    assert not ask("update 2.3 at-risk 12 audits done; report to Board on 12 March 2015 "
+                   "(call 01228 606060)").is_error
