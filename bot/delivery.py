@@ -73,18 +73,24 @@ class SlackSender:
 
     def _post(self, delivery: Delivery) -> str:
         self._throttle(delivery.channel)
-        response = self.client.chat_postMessage(
-            channel=delivery.channel, text=delivery.text, blocks=json.loads(delivery.blocks),
-            unfurl_links=False, unfurl_media=False,
-            metadata={"event_type": METADATA_TYPE,
-                      "event_payload": {"key": delivery.ledger_key}})
+        try:
+            response = self.client.chat_postMessage(
+                channel=delivery.channel, text=delivery.text,
+                blocks=json.loads(delivery.blocks), unfurl_links=False, unfurl_media=False,
+                metadata={"event_type": METADATA_TYPE,
+                          "event_payload": {"key": delivery.ledger_key}})
+        finally:
+            self._posted(delivery.channel)
         return str(response["ts"])
 
     def _throttle(self, channel: str) -> None:
-        """Never more than one message a second to a channel (Slack's limit)."""
+        """Never more than one message a second to a channel (Slack's limit), counted from
+        when Slack answered the last one, so a slow request cannot shorten the gap."""
         last = self._last_post.get(channel)
         if last is not None and (wait := self.min_interval - (self.clock() - last)) > 0:
             self.sleep(wait)
+
+    def _posted(self, channel: str) -> None:
         self._last_post[channel] = self.clock()
 
     def find(self, delivery: Delivery) -> str | None:

@@ -40,11 +40,12 @@ def send_time(d: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(d, SEND_AT, tzinfo=tz)
 
 
-def rule_dates(rule: str, starts: date, first: date, last: date) -> list[date]:
+@lru_cache(maxsize=4096)
+def rule_dates(rule: str, starts: date, first: date, last: date) -> tuple[date, ...]:
     """The dates a recurrence rule yields from `first` to `last`, counted from `starts`."""
     recurrence = rrulestr(rule, dtstart=datetime.combine(starts, time()))
-    return [d.date() for d in recurrence.between(datetime.combine(first, time()),
-                                                 datetime.combine(last, time()), inc=True)]
+    return tuple(d.date() for d in recurrence.between(datetime.combine(first, time()),
+                                                      datetime.combine(last, time()), inc=True))
 
 
 def reporting_days(rule: str, starts: date, first: date, last: date) -> list[tuple[date, date]]:

@@ -8,7 +8,7 @@ from commands.layout import ReplyBuilder, simple
 from commands.progress import check_may_change
 from commands.registry import subcommand
 from commands.safety import refuse_personal_data
-from commands.text import escape, plural, shorten
+from commands.text import escape, plural, shorten, whole_number
 
 MAX_CHALLENGE = 1000
 
@@ -50,10 +50,11 @@ def challenges(ctx: Context, args: str) -> Reply:
 def answer(ctx: Context, args: str) -> Reply:
     """answer challenge N (the action's owner, or an admin)"""
     words = args.split(maxsplit=1)
-    if len(words) < 2 or not words[0].lstrip("#").isdigit():
+    number = whole_number(words[0].lstrip("#")) if len(words) == 2 else None
+    if number is None:
         raise CommandError("Say which challenge and the answer, e.g. "
                            "`/lscb answer 3 Returns chased; both in by 30 Nov`.")
-    found = ctx.repo.challenge(int(words[0].lstrip("#")))
+    found = ctx.repo.challenge(number)
     if found is None:
         raise CommandError(f"There is no challenge #{escape(words[0].lstrip('#'))}; "
                            f"`/lscb challenges` lists them.")

@@ -17,7 +17,12 @@ def find_action(ctx: Context, args: str) -> Action:
     try:
         return ctx.repo.action(ref)
     except UnknownAction as error:
-        raise CommandError(escape(str(error))) from error
+        if error.suggestions:
+            raise CommandError(escape(str(error))) from error
+        numbers = [t.number for t in ctx.repo.themes()]
+        span = f"{min(numbers)} to {max(numbers)}" if numbers else "none yet"
+        raise CommandError(f"{escape(str(error))} The plan's themes are {span}: "
+                           f"`/lscb theme N` lists a theme's actions.") from error
 
 
 @subcommand("action REF")

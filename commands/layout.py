@@ -7,7 +7,8 @@ was left out and the narrower command that shows it.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from slack_sdk.models.blocks import (
     ContextBlock,
@@ -23,6 +24,7 @@ MAX_BLOCKS = 50
 MAX_SECTION = 3000
 MAX_HEADER = 150
 MAX_FALLBACK = 3000
+T = TypeVar("T")
 
 
 class ReplyBuilder:
@@ -45,7 +47,10 @@ class ReplyBuilder:
         return self
 
     def section(self, mrkdwn: str) -> ReplyBuilder:
-        return self.lines([mrkdwn])
+        """A section of its own; dropped, not counted, once the message is full."""
+        if not self.full:
+            self._add_section([_clip(mrkdwn)])
+        return self
 
     def context(self, mrkdwn: str) -> ReplyBuilder:
         if not self.full:
@@ -59,17 +64,25 @@ class ReplyBuilder:
             self._blocks.append(DividerBlock())
         return self
 
-    def lines(self, lines: list[str], narrower: str = "") -> ReplyBuilder:
+    def lines(self, lines: Sequence[str], narrower: str = "") -> ReplyBuilder:
         """Pack lines into as few sections as fit; count those that do not fit at all."""
+        return self.items(lines, str, narrower)
+
+    def items(self, items: Sequence[T], render: Callable[[T], str],
+              narrower: str = "") -> ReplyBuilder:
+        """Like `lines`, rendering each item only if the message still has room for it."""
         chunk: list[str] = []
-        for index, line in enumerate(lines):
-            line = _clip(line)
-            if chunk and len("\n".join([*chunk, line])) > MAX_SECTION:
-                if not self._add_section(chunk):
-                    self._cut(len(lines) - index + len(chunk), narrower)
-                    return self
-                chunk = []
+        size = 0
+        for index, item in enumerate(items):
+            if self.full:
+                self._cut(len(items) - index + len(chunk), narrower)
+                return self
+            line = _clip(render(item))
+            if chunk and size + 1 + len(line) > MAX_SECTION:
+                self._add_section(chunk)
+                chunk, size = [], 0
             chunk.append(line)
+            size += len(line) + (1 if len(chunk) > 1 else 0)
         if chunk and not self._add_section(chunk):
             self._cut(len(chunk), narrower)
         return self
@@ -80,6 +93,11 @@ class ReplyBuilder:
         self._blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(chunk))))
         self._plain.extend(chunk)
         return True
+
+    def leave_out(self, count: int, narrower: str = "") -> ReplyBuilder:
+        """Count lines that were never offered because the message was already full."""
+        self._cut(count, narrower)
+        return self
 
     def _cut(self, count: int, narrower: str) -> None:
         self._left_out += count
@@ -97,13 +115,19 @@ class ReplyBuilder:
                      in_channel=in_channel)
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= MAX_SECTION else text[: MAX_SECTION - 1] + "…"
+def _clip(text: str, limit: int = MAX_SECTION) -> str:
+    """Cut to `limit` characters without splitting an escape such as `&amp;`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    entity = cut.rfind("&")
+    if entity > len(cut) - 6 and ";" not in cut[entity:]:
+        cut = cut[:entity]
+    return cut + "…"
 
 
 def _fallback(lines: list[str]) -> str:
-    text = "\n".join(lines) or " "
-    return text if len(text) <= MAX_FALLBACK else text[: MAX_FALLBACK - 1] + "…"
+    return _clip("\n".join(lines) or " ", MAX_FALLBACK)
 
 
 def simple(text: str) -> Reply:

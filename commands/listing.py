@@ -9,11 +9,11 @@ from itertools import groupby
 from commands.context import CommandError, Context, Reply
 from commands.layout import ReplyBuilder
 from commands.registry import subcommand
-from commands.text import action_line, day, escape, overdue_by, plural, shorten
+from commands.text import action_line, day, escape, overdue_by, plural, shorten, whole_number
 from storage.duedates import month_end_of
 from storage.errors import OwnerNotFound
 from storage.models import Action, Owner
-from storage.repository import DueItem
+from storage.rows import DueItem
 
 SOON_DAYS = 30
 
@@ -85,7 +85,10 @@ def overdue(ctx: Context, args: str) -> Reply:
     builder = ReplyBuilder().header(f"Overdue{scope} on {day(ctx.today)}: "
                                     f"{plural(len(items), 'item')}")
     for owner, owned in _by_owner(items, owners):
-        builder.section(f"*{escape(owner)}*").lines([item_line(i, ctx.today) for i in owned],
+        if builder.full:
+            builder.leave_out(len(owned), "/lscb overdue OWNER")
+            continue
+        builder.section(f"*{escape(owner)}*").items(owned, lambda i: item_line(i, ctx.today),
                                                     "/lscb overdue OWNER")
     return builder.build()
 
@@ -99,7 +102,7 @@ def _by_owner(items: list[DueItem], only: list[Owner] | None) -> list[tuple[str,
     return sorted(groups, key=lambda g: (g[1][0].due, g[0]))
 
 
-_DAYS = re.compile(r"^(?:next\s+)?(\d{1,4})\s*(d|days?|w|weeks?)?$", re.I)
+_DAYS = re.compile(r"^(?:next\s+)?([0-9]{1,4})\s*(d|days?|w|weeks?)?$", re.I)
 
 
 def window(args: str, today: date) -> tuple[date, date]:
@@ -147,11 +150,11 @@ def owner(ctx: Context, args: str) -> Reply:
 def theme(ctx: Context, args: str) -> Reply:
     """actions of one theme of the plan (1 to 9 in the sample)"""
     themes = {t.number: t for t in ctx.repo.themes()}
-    number = args.strip().rstrip(".")
-    if not number.isdigit() or int(number) not in themes:
+    number = whole_number(args.strip().rstrip("."))
+    if number not in themes:
         listed = "; ".join(f"{n} {escape(t.title)}" for n, t in themes.items())
         raise CommandError(f"Which theme? The plan has: {listed}.")
-    chosen = themes[int(number)]
+    chosen = themes[number]
     actions = ctx.repo.actions(theme=chosen.number)
     return (ReplyBuilder().header(f"Theme {chosen.number}: {chosen.title}")
             .lines([action_line(a) for a in actions], "/lscb action REF").build())

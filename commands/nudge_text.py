@@ -10,11 +10,12 @@ from commands.buttons import action_buttons, pick_button
 from commands.layout import MAX_BLOCKS, ReplyBuilder
 from commands.text import action_line, day, escape, overdue_by, plural, shorten, status, when
 from storage.models import Action, Cadence, Owner, ReportingRow
-from storage.repository import DueItem
+from storage.rows import DueItem
 
 Message = tuple[str, list[dict[str, Any]]]
 ItemBuilder = Callable[[DueItem, list[Owner], date], Message]
 MAX_LISTED = 15
+MAX_NUDGE_BLOCKS = 8  # a reporting nudge's own blocks, leaving room for a report it carries
 
 
 def _names(owners: list[Owner]) -> str:
@@ -34,7 +35,8 @@ def _builder() -> ReplyBuilder:
 def reporting(row: ReportingRow, cadence: Cadence, owners: list[Owner], actions: list[Action],
               sent_on: date) -> Message:
     """Who reports what to whom by when, with the reporters' open actions."""
-    builder = _builder().header(f"📅 Reporting due: {cadence.label}")
+    builder = ReplyBuilder(max_blocks=MAX_NUDGE_BLOCKS - 1).header(
+        f"📅 Reporting due: {cadence.label}")
     builder.section(f"*{_names(owners)}* reports *{escape(row.what)}* to "
                     f"*{escape(cadence.audience or 'the LSCB')}* this month "
                     f"({sent_on:%B %Y}).\nPlanner: {escape(row.when_text)}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from commands import nudge_text
@@ -21,11 +22,13 @@ from commands.calendar import (
 )
 from commands.context import Caller, Context
 from commands.layout import MAX_BLOCKS
+from commands.nudge_text import MAX_NUDGE_BLOCKS, Message
 from commands.quarters import quarter_of
 from commands.report import build_report, report_reply
 from storage.ledger import Nudge
 from storage.models import Action, Owner
-from storage.repository import DueItem, PlanRepository
+from storage.repository import PlanRepository
+from storage.rows import DueItem
 
 REMIND_DAYS_BEFORE = 14
 NOBODY = ""
@@ -40,13 +43,27 @@ class _Span:
     last: date
     tz: ZoneInfo
     channels: dict[int, str]
-    _actions: dict[tuple[int, ...], list[Action]] = field(default_factory=dict)
+    _by_owner: dict[int, list[Action]] | None = None
+    _reports: dict[date, Message] = field(default_factory=dict)
 
     def actions_of(self, owners: list[Owner]) -> list[Action]:
-        key = tuple(sorted(o.id for o in owners))
-        if key not in self._actions:
-            self._actions[key] = self.repo.actions(owners)
-        return self._actions[key]
+        """The owners' live actions in plan order, from one query for the whole plan."""
+        if self._by_owner is None:
+            self._by_owner = defaultdict(list)
+            for action in self.repo.actions():
+                for owner in action.owners:
+                    self._by_owner[owner.id].append(action)
+        found = {a.id: a for o in owners for a in self._by_owner.get(o.id, [])}
+        return sorted(found.values(), key=lambda a: (a.sort_key, a.id))
+
+    def report_on(self, day: date, room: int) -> Message:
+        """The monitoring report for the quarter before `day`, built once per span."""
+        if day not in self._reports:
+            ctx = Context(self.repo, self.at(day), Caller("lscb", is_admin=True), self.tz)
+            quarter = quarter_of(day, self.repo.plan.starts).previous(self.repo.plan.starts)
+            reply = report_reply(build_report(ctx, quarter), max_blocks=room)
+            self._reports[day] = (reply.text, reply.blocks)
+        return self._reports[day]
 
     def at(self, day: date) -> datetime:
         return send_time(day, self.tz)
@@ -89,13 +106,10 @@ def _reporting(span: _Span) -> list[Nudge]:
     return nudges
 
 
-def _with_report(span: _Span, day: date, text: str,
-                 blocks: list[dict[str, object]]) -> tuple[str, list[dict[str, object]]]:
+def _with_report(span: _Span, day: date, text: str, blocks: list[dict[str, Any]]) -> Message:
     """A nudge that carries the monitoring report for the quarter just ended."""
-    ctx = Context(span.repo, span.at(day), Caller("lscb", is_admin=True), span.tz)
-    quarter = quarter_of(day, span.repo.plan.starts).previous(span.repo.plan.starts)
-    report = report_reply(build_report(ctx, quarter), max_blocks=MAX_BLOCKS - len(blocks))
-    return f"{text}\n\n{report.text}", blocks[:-1] + report.blocks + blocks[-1:]
+    report_text, report_blocks = span.report_on(day, MAX_BLOCKS - MAX_NUDGE_BLOCKS)
+    return f"{text}\n\n{report_text}", blocks[:-1] + report_blocks + blocks[-1:]
 
 
 def _due_soon(span: _Span) -> list[Nudge]:

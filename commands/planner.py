@@ -50,7 +50,8 @@ def set_rule(ctx: Context, words: list[str]) -> Reply:
         raise CommandError(f"There is no cadence `{escape(key[:60])}`; `/lscb schedule` lists "
                            f"them.")
     if not is_valid_rule(rule):
-        raise CommandError(f"“{escape(rule[:200])}” is not a recurrence rule. Example: "
+        raise CommandError(f"“{escape(rule[:200])}” is not a recurrence rule a board can "
+                           f"report on (at most daily). Example: "
                            f"`FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1` (quarterly).")
     ctx.repo.set_rule(cadence, rule, ctx.caller.user_id, ctx.now)
     upcoming = reporting_days(rule, ctx.repo.plan.starts, ctx.today,

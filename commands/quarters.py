@@ -10,9 +10,10 @@ from dateutil.relativedelta import relativedelta
 
 from commands.context import CommandError
 from commands.text import escape
+from storage.duedates import YEARS
 
-_QUARTER = re.compile(r"^(?:q([1-4])\s*(\d{4})(?:\s*/\s*\d{2,4})?|(\d{4})(?:\s*/\s*\d{2,4})?"
-                      r"\s*q([1-4]))$", re.I)
+_QUARTER = re.compile(r"^(?:q([1-4])\s*([0-9]{4})(?:\s*/\s*[0-9]{2,4})?|([0-9]{4})"
+                      r"(?:\s*/\s*[0-9]{2,4})?\s*q([1-4]))$", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,4 +54,6 @@ def read_quarter(text: str, today: date, plan_starts: date) -> Quarter:
         raise CommandError(f"I can't read “{escape(words[:40])}” as a quarter. Try `Q2 2014/15` "
                            f"(plan quarters: Q1 starts in {plan_starts:%B}).")
     number, year = (match[1], match[2]) if match[1] else (match[4], match[3])
+    if int(year) not in YEARS:
+        raise CommandError(f"{escape(year)} is not a year this plan could report on.")
     return make_quarter(int(year), int(number), plan_starts)

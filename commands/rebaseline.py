@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from commands.context import CommandError, Context, Reply
 from commands.detail import find_action
 from commands.layout import ReplyBuilder, simple
 from commands.progress import check_may_change
 from commands.registry import subcommand
 from commands.safety import refuse_personal_data
-from commands.text import day, escape
+from commands.text import day, escape, whole_number
 from storage.duedates import month_end_of
 from storage.models import DueChange
 
@@ -38,12 +40,19 @@ def move(ctx: Context, args: str) -> Reply:
     if action.due_kind not in ("date", "annual"):
         raise CommandError(f"{action.ref} has no fixed date (“{escape(action.when_text)}”).")
     new_date, reason = read_new_date(words[1]), refuse_personal_data(words[2])
+    plan = ctx.repo.plan
+    earliest, latest = plan.starts - relativedelta(years=1), plan.ends + relativedelta(years=5)
+    if not earliest <= new_date <= latest:
+        raise CommandError(f"{day(new_date)} is far outside this plan ({day(plan.starts)} to "
+                           f"{day(plan.ends)}); choose a date between {day(earliest)} and "
+                           f"{day(latest)}.")
     change = ctx.repo.risks.request_due_change(action, new_date, reason, ctx.caller.user_id,
                                                ctx.now)
     if ctx.caller.is_admin:
         ctx.repo.risks.decide(change, True, ctx.caller.user_id, ctx.now)
-        return simple(f"*{action.ref}* is now due {day(new_date)} (originally "
-                      f"{day(action.baseline_due_date or new_date)}).")
+        original = action.baseline_due_date or change.from_date
+        return simple(f"*{action.ref}* is now due {day(new_date)}"
+                      + (f" (originally {day(original)})." if original else "."))
     return simple(f"Request #{change.id}: move *{action.ref}* from "
                   f"{day(change.from_date) if change.from_date else 'no date'} to "
                   f"{day(new_date)}. It waits for an admin's approval.")
@@ -68,7 +77,8 @@ def approvals(ctx: Context, args: str) -> Reply:
 
 def _decide(ctx: Context, args: str, approved: bool) -> Reply:
     number = args.strip().lstrip("#").split(" ")[0]
-    change = ctx.repo.risks.due_change(int(number)) if number.isdigit() else None
+    found = whole_number(number)
+    change = ctx.repo.risks.due_change(found) if found is not None else None
     if change is None or change.status != "pending":
         raise CommandError(f"There is no waiting request #{escape(number[:10])}; "
                            f"`/lscb approvals` lists them.")

@@ -58,7 +58,7 @@ def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
 
 def _exceptions(ctx: Context, as_of: date) -> list[ExceptionItem]:
     overdue = {i.action.id: i for i in ctx.repo.overdue(as_of) if i.milestone is None}
-    items = []
+    flagged: list[tuple[Action, str]] = []
     for action in ctx.repo.actions():
         late = overdue.get(action.id)
         reasons = [STATUS_BADGES[action.status]] if action.status in ("off-track",
@@ -66,10 +66,9 @@ def _exceptions(ctx: Context, as_of: date) -> list[ExceptionItem]:
         if late:
             reasons.append(overdue_by(late.due, as_of))
         if reasons:
-            latest = ctx.repo.updates(action, 1)
-            items.append(ExceptionItem(action, ", ".join(reasons),
-                                       latest[0].note if latest else ""))
-    return items
+            flagged.append((action, ", ".join(reasons)))
+    notes = ctx.repo.latest_notes([a for a, _ in flagged])
+    return [ExceptionItem(a, why, notes.get(a.id, "")) for a, why in flagged]
 
 
 def rag_line(number: int, title: str, counts: Counter[str]) -> str:

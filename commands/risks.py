@@ -10,7 +10,7 @@ from commands.layout import ReplyBuilder, simple
 from commands.listing import resolve_owner
 from commands.registry import subcommand
 from commands.safety import refuse_personal_data
-from commands.text import day, escape, plural
+from commands.text import day, escape, plural, whole_number
 from storage.models import Action, Owner, Risk
 
 _OPTION = re.compile(r"\b(likelihood|impact|owner|actions|l|i)=(\"[^\"]*\"|\S+)", re.I)
@@ -46,10 +46,11 @@ def add_risk(ctx: Context, args: str) -> Reply:
 
 
 def _score(value: str, name: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 5:
+    score = whole_number(value, digits=1)
+    if score is None or not 1 <= score <= 5:
         raise CommandError(f"The {name} is a number from 1 (low) to 5 (high), not "
                            f"“{escape(value[:10])}”.")
-    return int(value)
+    return score
 
 
 def risk_line(found: Risk) -> str:
@@ -70,7 +71,8 @@ def list_risks(ctx: Context, args: str) -> Reply:
 
 def close_risk(ctx: Context, args: str) -> Reply:
     number, _, note = args.lstrip("Rr#").partition(" ")
-    found = ctx.repo.risks.get(int(number)) if number.isdigit() else None
+    wanted = whole_number(number)
+    found = ctx.repo.risks.get(wanted) if wanted is not None else None
     if found is None or found.status != "open":
         raise CommandError(f"There is no open risk {escape(number[:10]) or '(none given)'}; "
                            f"`/lscb risk list` shows them.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from storage.models import Action
@@ -61,6 +62,11 @@ def action_line(action: Action, extra: str = "") -> str:
     tail = f" · {extra}" if extra else ""
     return (f"*{escape(action.ref)}* {escape(shorten(action.text))} · {when(action)} · "
             f"{status(action)}{tail}")
+
+
+def whole_number(text: str, digits: int = 9) -> int | None:
+    """A plain whole number as people type one ("12", not "²" or 30 digits), else None."""
+    return int(text) if re.fullmatch(f"[0-9]{{1,{digits}}}", text) else None
 
 
 def plural(count: int, noun: str) -> str:

@@ -33,8 +33,11 @@ class Due:
         return self.date is not None
 
 
-_MONTH_YEAR = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s*,?\s*(?P<year>\d{4})$")
-_ANNUAL = re.compile(r"^(annually|annual|yearly|every year)(\s+from\s+(?P<year>\d{4}))?$", re.I)
+_MONTH_YEAR = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s*,?\s*(?P<year>[0-9]{4})$")
+#: The years a plan's dates may fall in; anything else is a typo, not a date.
+YEARS = range(1900, 3000)
+_ANNUAL = re.compile(r"^(annually|annual|yearly|every year)(\s+from\s+(?P<year>[0-9]{4}))?$",
+                     re.I)
 _EVENT = re.compile(r"^(ongoing|following|after|as and when|on each|each)\b", re.I)
 _MONTHS = dateparser.parserinfo()
 
@@ -48,6 +51,8 @@ def parse_when(text: str, plan_starts: date) -> Due:
     annual = _ANNUAL.match(wording)
     if annual:
         first_year = int(annual["year"]) if annual["year"] else plan_starts.year
+        if first_year not in YEARS:
+            return Due(DueKind.UNPARSED)
         return Due(DueKind.ANNUAL, plan_year_end(plan_starts, first_year))
     if _EVENT.match(wording):
         return Due(DueKind.EVENT)
@@ -60,7 +65,7 @@ def month_end_of(wording: str) -> date | None:
     if not match:
         return None
     month = _MONTHS.month(match["month"])
-    if month is None:
+    if month is None or int(match["year"]) not in YEARS:
         return None
     return date(int(match["year"]), month, 1) + relativedelta(day=31)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Select, func, or_, select
@@ -30,17 +29,16 @@ from storage.models import (
 )
 from storage.names import name_key
 from storage.risk_log import RiskLog, move_due_date
+from storage.rows import (
+    ACTION_COLUMNS,
+    MILESTONE_COLUMNS,
+    DueItem,
+    action_row,
+    milestone_row,
+    owners_by_action,
+)
 
 DATED_KINDS = (DueKind.DATE.value, DueKind.ANNUAL.value)
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """An action, or one of its milestones, falling due on `due`."""
-
-    action: Action
-    due: date
-    milestone: Milestone | None = None
 
 
 def active_plan(session: Session, team_id: str | None = None) -> Plan:
@@ -191,16 +189,20 @@ class PlanRepository:
                     *, before: bool = False) -> list[DueItem]:
         """Open actions and milestones due from `first` to `last` (or before `last`)."""
         in_window = (Action.due_date < last) if before else Action.due_date.between(first, last)
-        actions = self._open().where(Action.due_kind.in_(DATED_KINDS), in_window)
+        actions = select(*ACTION_COLUMNS).where(*self._open_conditions(),
+                                                Action.due_kind.in_(DATED_KINDS), in_window)
         m_window = (Milestone.due_date < last) if before else Milestone.due_date.between(first,
                                                                                           last)
-        milestones = (select(Milestone, Action).join(Action)
+        milestones = (select(*ACTION_COLUMNS, *MILESTONE_COLUMNS).join(Action)
                       .where(*self._open_conditions(), Milestone.done.is_(False), m_window))
         if owners is not None:
             actions = actions.where(Action.id.in_(self._owned_by(owners)))
             milestones = milestones.where(Action.id.in_(self._owned_by(owners)))
-        items = [DueItem(a, a.due_date) for a in self.session.scalars(actions) if a.due_date]
-        items += [DueItem(a, m.due_date, m) for m, a in self.session.execute(milestones)]
+        action_rows = list(self.session.execute(actions))
+        milestone_rows = list(self.session.execute(milestones))
+        owned = owners_by_action(self.session, [r[0] for r in [*action_rows, *milestone_rows]])
+        items = [DueItem(action_row(r, owned), r.due_date) for r in action_rows]
+        items += [DueItem(action_row(r, owned), r[-1], milestone_row(r)) for r in milestone_rows]
         return sorted(items, key=lambda i: (i.due, i.action.sort_key))
 
     def _open_conditions(self) -> tuple[object, ...]:
@@ -255,6 +257,15 @@ class PlanRepository:
             .where(Action.plan_id == self.plan.id, Action.archived.is_(False))
             .group_by(Theme.number, Theme.title, Action.status).order_by(Theme.number))
         return [(n, t, s, c) for n, t, s, c in rows]
+
+    def latest_notes(self, actions: list[Action]) -> dict[int, str]:
+        """Each action's most recent status note, in one query."""
+        latest = (select(StatusChange.action_id, func.max(StatusChange.id).label("id"))
+                  .where(StatusChange.action_id.in_([a.id for a in actions]))
+                  .group_by(StatusChange.action_id).subquery())
+        rows = self.session.execute(select(StatusChange.action_id, StatusChange.note)
+                                    .join(latest, StatusChange.id == latest.c.id))
+        return {action_id: note for action_id, note in rows}
 
     def updates(self, action: Action, limit: int = 3) -> list[StatusChange]:
         return list(self.session.scalars(

@@ -20,8 +20,7 @@ class Owner(Base):
     kind: Mapped[str] = mapped_column(String(16))
 
     aliases: Mapped[list[OwnerAlias]] = relationship(
-        back_populates="owner", cascade="all, delete-orphan", order_by="OwnerAlias.id",
-        lazy="selectin",
+        back_populates="owner", cascade="all, delete-orphan", order_by="OwnerAlias.id"
     )
 
 

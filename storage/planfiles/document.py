@@ -319,8 +319,14 @@ def _cadences(check: _Checker, record: dict[str, Any], where: str,
     return tuple(cadences)
 
 
+SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
+
+
 def is_valid_rule(rule: str) -> bool:
-    """Whether dateutil reads `rule` as an RFC 5545 recurrence rule."""
+    """Whether dateutil reads `rule` as an RFC 5545 recurrence rule a board could keep:
+    at most daily, since each date means "the first working day of that month"."""
+    if any(f"FREQ={freq}" in rule.upper().replace(" ", "") for freq in SUB_DAILY):
+        return False
     try:
         rrulestr(rule, dtstart=date(2000, 1, 1))
     except (ValueError, TypeError):

@@ -141,7 +141,9 @@ def test_sends_to_one_channel_are_a_second_apart(settings_at: SettingsAt) -> Non
     sender = SlackSender(make_client(settings_at(date(2014, 4, 1))), clock=lambda: clock[0],
                          sleep=sleep)
     sender._throttle("C1")
+    sender._posted("C1")
     sender._throttle("C2")
+    sender._posted("C2")
     clock[0] += 0.25
     sender._throttle("C1")
     assert waits == [0.75]
