@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from bot.config import Settings
+from bot.reply_cache import ReplyCache
 from commands import Caller, CommandError, Context, Reply, dispatch
 from commands.layout import simple
+from commands.registry import only_reads
 from storage.database import Database
 from storage.errors import NoPlan, OwnerNotFound
 from storage.repository import PlanRepository
@@ -41,14 +43,19 @@ def in_context(database: Database, settings: Settings, work: Callable[[Context],
 
 def answer(database: Database, settings: Settings, *, user_id: str, text: str,
            team_id: str | None = None, acting_as: tuple[str, ...] | None = None,
-           is_admin: bool | None = None) -> Reply:
+           is_admin: bool | None = None, cache: ReplyCache | None = None) -> Reply:
     """Answer `/lscb text`; a refused command leaves the database as it was."""
 
-    def run(context: Context) -> Reply:
+    def dispatched(context: Context) -> Reply:
         reply = dispatch(context, text)
         if reply.is_error:
             raise _RefusedReply(reply)
         return reply
+
+    def run(context: Context) -> Reply:
+        if cache is None or not only_reads(text):
+            return dispatched(context)
+        return cache.answer(context, text, lambda: dispatched(context))
 
     try:
         return in_context(database, settings, run, user_id=user_id, team_id=team_id,

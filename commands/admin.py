@@ -22,7 +22,7 @@ def _split_target(args: str, pattern: re.Pattern[str], example: str) -> tuple[st
     return match[1] or match[2], words[1]
 
 
-@subcommand("link @user OWNER", admin_only=True)
+@subcommand("link @user OWNER", admin_only=True, changes_plan=True)
 def link(ctx: Context, args: str) -> Reply:
     """link a person to a role or subgroup (admins)"""
     user, name = _split_target(args, _USER, "link @user OWNER`, e.g. `/lscb link @sam pmqa")
@@ -32,7 +32,7 @@ def link(ctx: Context, args: str) -> Reply:
     return simple(f"<@{user}> is now linked to {escape(owner.name)}.")
 
 
-@subcommand("unlink @user OWNER", admin_only=True)
+@subcommand("unlink @user OWNER", admin_only=True, changes_plan=True)
 def unlink(ctx: Context, args: str) -> Reply:
     """unlink a person from a role or subgroup (admins)"""
     user, name = _split_target(args, _USER, "unlink @user OWNER")
@@ -42,7 +42,7 @@ def unlink(ctx: Context, args: str) -> Reply:
     return simple(f"<@{user}> is no longer linked to {escape(owner.name)}.")
 
 
-@subcommand("channel #channel OWNER", admin_only=True)
+@subcommand("channel #channel OWNER", admin_only=True, changes_plan=True)
 def channel(ctx: Context, args: str) -> Reply:
     """send a subgroup's nudges and reminders to a channel (admins)"""
     channel_id, name = _split_target(args, _CHANNEL, "channel #channel OWNER")

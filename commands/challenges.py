@@ -13,7 +13,7 @@ from commands.text import escape, plural, shorten, whole_number
 MAX_CHALLENGE = 1000
 
 
-@subcommand("challenge REF TEXT")
+@subcommand("challenge REF TEXT", changes_plan=True)
 def challenge(ctx: Context, args: str) -> Reply:
     """log a challenge to the owner of an action"""
     words = args.split(maxsplit=1)
@@ -46,7 +46,7 @@ def challenges(ctx: Context, args: str) -> Reply:
             .lines(lines, "/lscb challenges REF").build())
 
 
-@subcommand("answer N TEXT")
+@subcommand("answer N TEXT", changes_plan=True)
 def answer(ctx: Context, args: str) -> Reply:
     """answer challenge N (the action's owner, or an admin)"""
     words = args.split(maxsplit=1)

@@ -14,7 +14,7 @@ from storage.planfiles.document import is_valid_rule
 LOOKAHEAD_DAYS = 400
 
 
-@subcommand("schedule [set KEY RULE]")
+@subcommand("schedule [set KEY RULE]", changes_plan=True)
 def schedule(ctx: Context, args: str) -> Reply:
     """the reporting planner and next dates; admins change a cadence with `set`"""
     words = args.split(maxsplit=2)

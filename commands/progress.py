@@ -73,7 +73,7 @@ def _roll_annual(ctx: Context, action: Action) -> str:
     return f" It is annual, so it is due again on {day(following)}."
 
 
-@subcommand("update REF STATUS [note]")
+@subcommand("update REF STATUS [note]", changes_plan=True)
 def update(ctx: Context, args: str) -> Reply:
     """set an action's status: not-started, on-track, at-risk, off-track or complete"""
     words = args.split(maxsplit=2)
@@ -85,7 +85,7 @@ def update(ctx: Context, args: str) -> Reply:
     return simple(change_status(ctx, action, status, words[2] if len(words) > 2 else ""))
 
 
-@subcommand("done REF [note]")
+@subcommand("done REF [note]", changes_plan=True)
 def done(ctx: Context, args: str) -> Reply:
     """mark an action complete (short for `update REF complete`)"""
     words = args.split(maxsplit=1)

@@ -28,7 +28,7 @@ def read_new_date(text: str) -> date:
         return month_end
 
 
-@subcommand("move REF DATE REASON")
+@subcommand("move REF DATE REASON", changes_plan=True)
 def move(ctx: Context, args: str) -> Reply:
     """change an action's due date, with a reason; waits for an admin unless you are one"""
     words = args.split(maxsplit=2)
@@ -89,13 +89,13 @@ def _decide(ctx: Context, args: str, approved: bool) -> Reply:
                   f"{day(shown) if shown else 'as before'}.")
 
 
-@subcommand("approve N", admin_only=True)
+@subcommand("approve N", admin_only=True, changes_plan=True)
 def approve(ctx: Context, args: str) -> Reply:
     """approve a due-date change (admins)"""
     return _decide(ctx, args, True)
 
 
-@subcommand("reject N", admin_only=True)
+@subcommand("reject N", admin_only=True, changes_plan=True)
 def reject(ctx: Context, args: str) -> Reply:
     """reject a due-date change (admins)"""
     return _decide(ctx, args, False)

@@ -24,6 +24,7 @@ class Subcommand:
     handler: Handler
     aliases: tuple[str, ...] = ()
     admin_only: bool = False
+    changes_plan: bool = False
 
     @property
     def help_line(self) -> str:
@@ -34,16 +35,23 @@ SUBCOMMANDS: dict[str, Subcommand] = {}
 _BY_NAME: dict[str, Subcommand] = {}
 
 
-def subcommand(usage: str, *, aliases: tuple[str, ...] = (),
-               admin_only: bool = False) -> Callable[[Handler], Handler]:
-    """Register a handler under the first word of `usage`."""
+def subcommand(usage: str, *, aliases: tuple[str, ...] = (), admin_only: bool = False,
+               changes_plan: bool = False) -> Callable[[Handler], Handler]:
+    """Register a handler under the first word of `usage`; `changes_plan` if it can write."""
     def register(handler: Handler) -> Handler:
-        entry = Subcommand(usage.split()[0], usage, handler, aliases, admin_only)
+        entry = Subcommand(usage.split()[0], usage, handler, aliases, admin_only, changes_plan)
         SUBCOMMANDS[entry.name] = entry
         for name in (entry.name, *aliases):
             _BY_NAME[name] = entry
         return handler
     return register
+
+
+def only_reads(text: str) -> bool:
+    """Whether `/lscb text` can only read the plan, so its reply may be reused."""
+    words = text.strip().split(maxsplit=1)
+    entry = _BY_NAME.get(words[0].lower()) if words else None
+    return entry is None or not entry.changes_plan
 
 
 def dispatch(ctx: Context, text: str) -> Reply:

@@ -18,7 +18,7 @@ ADD_USAGE = ("`/lscb risk add likelihood=4 impact=3 owner=pmqa actions=2.3,2.4 L
              "returns from two agencies` (likelihood and impact 1 to 5)")
 
 
-@subcommand("risk add|list|close")
+@subcommand("risk add|list|close", changes_plan=True)
 def risk(ctx: Context, args: str) -> Reply:
     """the risk log: `risk add …`, `risk list`, `risk close N [note]`"""
     verb, _, rest = args.strip().partition(" ")

@@ -236,6 +236,11 @@ class PlanRepository:
         audit.record(self.session, self.plan.id, actor, "action.snooze", action.ref, now,
                      until=until)
 
+    def audit_mark(self) -> int:
+        """The plan's newest audit entry: every change to the plan writes one."""
+        return self.session.scalar(select(func.max(AuditEntry.id))
+                                   .where(AuditEntry.plan_id == self.plan.id)) or 0
+
     def history(self, ref: str) -> list[AuditEntry]:
         return list(self.session.scalars(
             select(AuditEntry).where(AuditEntry.plan_id == self.plan.id,

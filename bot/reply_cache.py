@@ -1,0 +1,40 @@
+"""Replies to read-only commands, reused until the plan changes or the day turns.
+
+Every change to a plan writes an audit entry, so the plan's newest audit id
+says whether anything a reply was built from could have changed. The key also
+holds who asked (their links are plan data too, and audited), the local date
+and the exact text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from commands import Context, Reply
+
+MAX_REPLIES = 512
+
+
+class ReplyCache:
+    def __init__(self, size: int = MAX_REPLIES) -> None:
+        self._size = size
+        self._replies: OrderedDict[Hashable, Reply] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def answer(self, context: Context, text: str, build: Callable[[], Reply]) -> Reply:
+        caller = context.caller
+        key = (context.repo.plan.id, context.repo.audit_mark(), context.today, caller.user_id,
+               caller.is_admin, caller.acting_as, " ".join(text.split()))
+        with self._lock:
+            if key in self._replies:
+                self._replies.move_to_end(key)
+                return self._replies[key]
+        reply = build()
+        if not reply.is_error:
+            with self._lock:
+                self._replies[key] = reply
+                while len(self._replies) > self._size:
+                    self._replies.popitem(last=False)
+        return reply
