@@ -26,20 +26,34 @@ class RunningApp:
     settings: Settings
 
 
+def app_settings(database: Database, fake: FakeSlack, today: date) -> Settings:
+    return Settings(database_url=database.url, bot_token="xoxb-test",
+                    signing_secret=SIGNING_SECRET, slack_api_url=fake.base_url,
+                    admins=frozenset({ADMIN}), today=today, scheduler=False)
+
+
+@contextmanager
+def serving(database: Database, settings: Settings) -> Iterator[str]:
+    """The real app (create_app, make_wsgi, make_server) on an ephemeral port: its URL."""
+    server = make_server(make_wsgi(create_app(settings, database), database), "127.0.0.1", 0,
+                         threads=4)
+    thread = threading.Thread(target=server.run, daemon=True, name="lscb-test-server")
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}/slack/events"
+    finally:
+        # close() from the server's own loop thread (the trigger runs it there), so the loop
+        # is not left in select() on closed sockets; then stop waitress's worker threads.
+        server.trigger.pull_trigger(server.close)
+        thread.join(timeout=30)
+        assert not thread.is_alive(), "the server did not stop"
+        server.task_dispatcher.shutdown()
+
+
 @contextmanager
 def running_app(database: Database, today: date = date(2014, 10, 15)) -> Iterator[RunningApp]:
     """`lscb serve` in-process: bolt behind waitress on 127.0.0.1, Slack faked on loopback."""
     with FakeSlack() as fake:
-        settings = Settings(database_url=database.url, bot_token="xoxb-test",
-                            signing_secret=SIGNING_SECRET, slack_api_url=fake.base_url,
-                            admins=frozenset({ADMIN}), today=today, scheduler=False)
-        server = make_server(make_wsgi(create_app(settings, database), database),
-                             "127.0.0.1", 0, threads=4)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        try:
-            yield RunningApp(f"http://127.0.0.1:{server.effective_port}/slack/events", fake,
-                             database, settings)
-        finally:
-            server.close()
-            thread.join(timeout=5)
+        settings = app_settings(database, fake, today)
+        with serving(database, settings) as url:
+            yield RunningApp(url, fake, database, settings)

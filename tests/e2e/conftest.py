@@ -8,7 +8,6 @@ change the plan freely. Requests are signed exactly as Slack signs them (`tests.
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,16 +21,13 @@ import pytest
 import yaml
 from slack_sdk.models.blocks import Block
 
-from bot.app import create_app
-from bot.config import Settings
-from bot.web import make_server, make_wsgi
 from storage.database import Database
 from storage.importer import import_plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
 from tests.fakeslack import MESSAGE_BLOCKS_MAX, FakeSlack, check_blocks, signed_slash_command
+from tests.slackapp import ADMIN, app_settings, serving
+from tests.slackapp import SIGNING_SECRET as SECRET
 
-SECRET = "s3cret"
-ADMIN = "UADMIN"
 TODAY = date(2014, 10, 15)
 IMPORTED_AT = datetime(2014, 4, 1, 9, 0, tzinfo=UTC)
 BIG_PLAN_ACTIONS = 500
@@ -123,23 +119,12 @@ def prepare_database(path: Path, plan_file: Path = SAMPLE_PLAN) -> Path:
 
 @contextmanager
 def serve(db_path: Path, fake: FakeSlack) -> Iterator[Bot]:
-    """The real app (create_app + make_wsgi + make_server) on an ephemeral port."""
-    url = f"sqlite:///{db_path}"
-    database = Database(url)
-    settings = Settings(database_url=url, bot_token="xoxb-test", signing_secret=SECRET,
-                        slack_api_url=fake.base_url, admins=frozenset({ADMIN}), today=TODAY)
-    server = make_server(make_wsgi(create_app(settings, database), database), "127.0.0.1", 0)
-    thread = threading.Thread(target=server.run, daemon=True, name="lscb-e2e-server")
-    thread.start()
+    """The real app on an ephemeral port, on the database file `db_path`."""
+    database = Database(f"sqlite:///{db_path}")
     try:
-        yield Bot(f"http://127.0.0.1:{server.effective_port}/slack/events", db_path, database)
+        with serving(database, app_settings(database, fake, TODAY)) as url:
+            yield Bot(url, db_path, database)
     finally:
-        # close() from the server's own loop thread (the trigger runs it there), so the loop
-        # is not left in select() on closed sockets; then stop waitress's worker threads.
-        server.trigger.pull_trigger(server.close)
-        thread.join(timeout=5)
-        assert not thread.is_alive(), "the server did not stop"
-        server.task_dispatcher.shutdown()
         database.dispose()
 
 
