@@ -95,10 +95,11 @@ def _admin_notices(rows: list[Delivery], settings: Settings, now: datetime) -> l
                  f"{r.audience or 'nobody'} · {r.text.splitlines()[0]}" for r in missed]
         if not settings.admins:
             log.warning("%s (no LSCB_ADMINS to tell):\n%s", title, "\n".join(lines))
-        text, blocks = admin_notice(title, lines)
+        message = admin_notice(title, lines)
         notices += [Nudge(key=f"admin:{status}:{missed[0].id}", occurrence=now.date(),
-                          send_at=now, channel=admin, audience="admins", text=text,
-                          blocks=blocks) for admin in sorted(settings.admins)]
+                          send_at=now, channel=admin, audience="admins",
+                          render=lambda message=message: message)
+                    for admin in sorted(settings.admins)]
     return notices
 
 

@@ -1,16 +1,19 @@
 """What the bot should post, and when: reporting nudges and due-date reminders.
 
 `nudges_between` is the pure heart of the scheduler: given a plan and a span of
-time, it lists every message due in that span, with its channel and text. It
-sends nothing and writes nothing; the delivery ledger decides what has gone.
+time, it lists every message due in that span, with its channel. It sends
+nothing and writes nothing; the delivery ledger decides what has gone. A
+nudge's text is rendered only when asked for, since most cycles find nudges
+the ledger already holds.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from commands import nudge_text
@@ -26,9 +29,9 @@ from commands.nudge_text import MAX_NUDGE_BLOCKS, Message
 from commands.quarters import quarter_of
 from commands.report import build_report, report_reply
 from storage.ledger import Nudge
-from storage.models import Action, Owner
+from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
-from storage.rows import DueItem
+from storage.rows import ActionRow, DueItem, OwnerLike
 
 REMIND_DAYS_BEFORE = 14
 NOBODY = ""
@@ -43,10 +46,10 @@ class _Span:
     last: date
     tz: ZoneInfo
     channels: dict[int, str]
-    _by_owner: dict[int, list[Action]] | None = None
+    _by_owner: dict[int, list[ActionRow]] | None = None
     _reports: dict[date, Message] = field(default_factory=dict)
 
-    def actions_of(self, owners: list[Owner]) -> list[Action]:
+    def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
         """The owners' live actions in plan order, from one query for the whole plan."""
         if self._by_owner is None:
             self._by_owner = defaultdict(list)
@@ -68,8 +71,8 @@ class _Span:
     def at(self, day: date) -> datetime:
         return send_time(day, self.tz)
 
-    def by_channel(self, owners: list[Owner]) -> dict[str, list[Owner]]:
-        grouped: dict[str, list[Owner]] = defaultdict(list)
+    def by_channel(self, owners: Sequence[OwnerLike]) -> dict[str, list[OwnerLike]]:
+        grouped: dict[str, list[OwnerLike]] = defaultdict(list)
         for owner in owners:
             grouped[self.channels.get(owner.id, NOBODY)].append(owner)
         return grouped
@@ -96,18 +99,19 @@ def _reporting(span: _Span) -> list[Nudge]:
             for occurrence, day in reporting_days(cadence.rule, plan.starts, span.first,
                                                   min(span.last, plan.ends)):
                 for channel, owners in span.by_channel(recipients).items():
-                    mine = span.actions_of(owners)
-                    text, blocks = nudge_text.reporting(row, cadence, owners, mine, day)
-                    if cadence.carries_report:
-                        text, blocks = _with_report(span, day, text, blocks)
                     nudges.append(Nudge(key=f"report:{cadence.key}", occurrence=occurrence,
                                         send_at=span.at(day), channel=channel,
-                                        audience=_names(owners), text=text, blocks=blocks))
+                                        audience=_names(owners),
+                                        render=partial(_reporting_message, span, row, cadence,
+                                                       owners, day)))
     return nudges
 
 
-def _with_report(span: _Span, day: date, text: str, blocks: list[dict[str, Any]]) -> Message:
-    """A nudge that carries the monitoring report for the quarter just ended."""
+def _reporting_message(span: _Span, row: ReportingRow, cadence: Cadence,
+                       owners: list[OwnerLike], day: date) -> Message:
+    text, blocks = nudge_text.reporting(row, cadence, owners, span.actions_of(owners), day)
+    if not cadence.carries_report:
+        return text, blocks
     report_text, report_blocks = span.report_on(day, MAX_BLOCKS - MAX_NUDGE_BLOCKS)
     return f"{text}\n\n{report_text}", blocks[:-1] + report_blocks + blocks[-1:]
 
@@ -136,11 +140,10 @@ def _per_channel(span: _Span, item: DueItem, day: date, kind: str,
                  build: nudge_text.ItemBuilder) -> list[Nudge]:
     suffix = f":m{item.milestone.id}" if item.milestone else ""
     nudges = []
-    for channel, owners in span.by_channel(list(item.action.owners)).items():
-        text, blocks = build(item, owners, day)
+    for channel, owners in span.by_channel(item.action.owners).items():
         nudges.append(Nudge(key=f"{kind}:{item.action.ref}{suffix}", occurrence=item.due,
                             send_at=span.at(day), channel=channel, audience=_names(owners),
-                            text=text, blocks=blocks))
+                            render=partial(build, item, owners, day)))
     return nudges
 
 
@@ -168,10 +171,9 @@ def _digests_on(span: _Span, monday: date, day: date) -> list[Nudge]:
     for channel, items in sorted(items_by_channel.items()):
         owners = {o.name for i in items for o in i.action.owners
                   if span.channels.get(o.id) == channel}
-        text, blocks = nudge_text.digest(items, day)
         nudges.append(Nudge(key="digest", occurrence=monday, send_at=span.at(day),
-                            channel=channel, audience="; ".join(sorted(owners)), text=text,
-                            blocks=blocks))
+                            channel=channel, audience="; ".join(sorted(owners)),
+                            render=partial(nudge_text.digest, items, day)))
     return nudges
 
 
@@ -180,5 +182,5 @@ def snoozed(item: DueItem, day: date) -> bool:
     return item.action.snoozed_until is not None and day <= item.action.snoozed_until
 
 
-def _names(owners: list[Owner]) -> str:
+def _names(owners: Sequence[OwnerLike]) -> str:
     return "; ".join(o.name for o in owners)

@@ -9,9 +9,10 @@ new claimant looks in the channel first (the outcome of the old send is unknown)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
@@ -25,17 +26,35 @@ from storage.models.delivery import MISSED, PENDING, SENDING, SENT, UNROUTED
 FAILED = "failed"
 
 
+Message = tuple[str, list[dict[str, Any]]]
+
+
 @dataclass(frozen=True)
 class Nudge:
-    """One message owed to one channel ("" when no channel is linked: nobody will hear it)."""
+    """One message owed to one channel ("" when no channel is linked: nobody will hear it).
+
+    Its text is rendered by `render` on first use: working out what is due must stay
+    cheap, and most of what a cycle finds is already in the ledger.
+    """
 
     key: str
     occurrence: date
     channel: str
     send_at: datetime
     audience: str
-    text: str
-    blocks: list[dict[str, Any]] = field(default_factory=list, compare=False)
+    render: Callable[[], Message] = field(compare=False, repr=False)
+
+    @cached_property
+    def message(self) -> Message:
+        return self.render()
+
+    @property
+    def text(self) -> str:
+        return self.message[0]
+
+    @property
+    def blocks(self) -> list[dict[str, Any]]:
+        return self.message[1]
 
 
 class Ledger:
@@ -48,11 +67,12 @@ class Ledger:
         A nudge for nobody (no channel) is recorded as unrouted, one older than
         `missed_before` as missed; the rest are pending.
         """
+        new = self._not_recorded(plan_id, list(nudges))
         rows = [{"plan_id": plan_id, "nudge_key": n.key, "occurrence": n.occurrence,
                  "channel": n.channel, "send_at": n.send_at, "audience": n.audience,
                  "text": n.text, "blocks": json.dumps(n.blocks),
                  "status": UNROUTED if not n.channel else MISSED if n.send_at < missed_before
-                 else PENDING} for n in nudges]
+                 else PENDING} for n in new]
         if not rows:
             return []
         added = []
@@ -61,6 +81,18 @@ class Ledger:
                          .on_conflict_do_nothing().returning(Delivery.id))
             added += list(self.session.scalars(statement))
         return added
+
+    def _not_recorded(self, plan_id: int, nudges: list[Nudge]) -> list[Nudge]:
+        """The nudges the ledger does not hold yet (so only they are rendered)."""
+        if not nudges:
+            return []
+        rows = self.session.execute(
+            select(Delivery.nudge_key, Delivery.occurrence, Delivery.channel).where(
+                Delivery.plan_id == plan_id,
+                Delivery.send_at.between(min(n.send_at for n in nudges),
+                                         max(n.send_at for n in nudges))))
+        held = {(key, occurrence, channel) for key, occurrence, channel in rows}
+        return [n for n in nudges if (n.key, n.occurrence, n.channel) not in held]
 
     def _insert(self, model: type[Any]) -> Any:
         """INSERT in this session's dialect, for ON CONFLICT (both SQLite and PostgreSQL)."""

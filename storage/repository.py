@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Select, func, or_, select
@@ -32,7 +33,10 @@ from storage.risk_log import RiskLog, move_due_date
 from storage.rows import (
     ACTION_COLUMNS,
     MILESTONE_COLUMNS,
+    ActionLike,
+    ActionRow,
     DueItem,
+    OwnerLike,
     action_row,
     milestone_row,
     owners_by_action,
@@ -161,15 +165,21 @@ class PlanRepository:
         return (select(Action).where(Action.plan_id == self.plan.id, Action.archived.is_(False))
                 .order_by(Action.sort_key, Action.id))
 
-    def actions(self, owners: list[Owner] | None = None, theme: int | None = None) -> list[Action]:
-        query = self._actions()
+    def actions(self, owners: Sequence[OwnerLike] | None = None,
+                theme: int | None = None) -> list[ActionRow]:
+        """Live actions in plan order, as light rows: by owner, by theme, or all."""
+        query = (select(*ACTION_COLUMNS).where(Action.plan_id == self.plan.id,
+                                               Action.archived.is_(False))
+                 .order_by(Action.sort_key, Action.id))
         if owners is not None:
             query = query.where(Action.id.in_(self._owned_by(owners)))
         if theme is not None:
             query = query.join(Theme).where(Theme.number == theme)
-        return list(self.session.scalars(query))
+        rows = list(self.session.execute(query))
+        owned = owners_by_action(self.session, [r[0] for r in rows])
+        return [action_row(r, owned) for r in rows]
 
-    def _owned_by(self, owners: list[Owner]) -> Select[tuple[int]]:
+    def _owned_by(self, owners: Sequence[OwnerLike]) -> Select[tuple[int]]:
         return select(ActionOwner.action_id).where(
             ActionOwner.owner_id.in_([o.id for o in owners]))
 
@@ -181,11 +191,11 @@ class PlanRepository:
         return list(self.session.scalars(
             select(Theme).where(Theme.plan_id == self.plan.id).order_by(Theme.number)))
 
-    def overdue(self, today: date, owners: list[Owner] | None = None) -> list[DueItem]:
+    def overdue(self, today: date, owners: Sequence[OwnerLike] | None = None) -> list[DueItem]:
         """Open actions and milestones whose date is before `today`, oldest first."""
         return self.falling_due(date.min, today, owners, before=True)
 
-    def falling_due(self, first: date, last: date, owners: list[Owner] | None = None,
+    def falling_due(self, first: date, last: date, owners: Sequence[OwnerLike] | None = None,
                     *, before: bool = False) -> list[DueItem]:
         """Open actions and milestones due from `first` to `last` (or before `last`)."""
         in_window = (Action.due_date < last) if before else Action.due_date.between(first, last)
@@ -263,7 +273,7 @@ class PlanRepository:
             .group_by(Theme.number, Theme.title, Action.status).order_by(Theme.number))
         return [(n, t, s, c) for n, t, s, c in rows]
 
-    def latest_notes(self, actions: list[Action]) -> dict[int, str]:
+    def latest_notes(self, actions: Sequence[ActionLike]) -> dict[int, str]:
         """Each action's most recent status note, in one query."""
         latest = (select(StatusChange.action_id, func.max(StatusChange.id).label("id"))
                   .where(StatusChange.action_id.in_([a.id for a in actions]))

@@ -42,6 +42,11 @@ class ActionRow:
     owners: tuple[OwnerRef, ...]
 
 
+#: Anything a list line can show: a full action, or its light row.
+ActionLike = Action | ActionRow
+OwnerLike = Owner | OwnerRef
+
+
 @dataclass(frozen=True, slots=True)
 class MilestoneRow:
     id: int

@@ -14,7 +14,7 @@ LEASE = timedelta(minutes=5)
 
 def nudge(key: str, channel: str = "C1", send_at: datetime = NOW) -> Nudge:
     return Nudge(key=key, occurrence=date(2014, 6, 1), channel=channel, send_at=send_at,
-                 audience="Case Review Subgroup", text=f"nudge {key}")
+                 audience="Case Review Subgroup", render=lambda: (f"nudge {key}", []))
 
 
 def test_recording_twice_adds_nothing_and_sorts_by_status(sample_database: Database) -> None:
