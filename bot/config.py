@@ -33,6 +33,7 @@ class Settings:
     grace_days: int = 7
     cycle_minutes: int = 5
     claim_lease_seconds: int = 300
+    reply_cache: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -46,10 +47,11 @@ class Settings:
             timezone=_zone(env.get("LSCB_TIMEZONE") or "Europe/London"),
             today=_today(env.get("LSCB_TODAY", "")),
             port=_port(env.get("PORT") or "3000"),
-            scheduler=env.get("LSCB_SCHEDULER", "on").lower() not in ("off", "0", "false", "no"),
+            scheduler=_on(env, "LSCB_SCHEDULER"),
             grace_days=_whole(env, "LSCB_GRACE_DAYS", 7),
             cycle_minutes=_whole(env, "LSCB_CYCLE_MINUTES", 5, minimum=1),
             claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
+            reply_cache=_on(env, "LSCB_REPLY_CACHE"),
         )
 
     @property
@@ -92,6 +94,10 @@ def _port(value: str) -> int:
     if not value.isdigit() or not 0 <= int(value) < 65536:
         raise SettingsError(f"PORT={value!r} is not a port number")
     return int(value)
+
+
+def _on(env: Mapping[str, str], name: str) -> bool:
+    return env.get(name, "on").strip().lower() not in ("off", "0", "false", "no")
 
 
 def _whole(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:

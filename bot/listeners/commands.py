@@ -13,7 +13,7 @@ from storage.database import Database
 
 
 def register(app: App, database: Database, settings: Settings) -> None:
-    cache = ReplyCache()
+    cache = ReplyCache() if settings.reply_cache else None
 
     @app.command("/lscb")
     def lscb(ack: Ack, command: dict[str, Any]) -> None:
