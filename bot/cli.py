@@ -36,8 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("file", nargs="?", type=Path)
     source.add_argument("--sample", action="store_true",
                         help="the Cumbria LSCB Business Plan 2014-2017")
+    imp.add_argument("--plan", help="the plan a CSV of actions edits (default: the latest)")
     exp = plan.add_parser("export", help="export the plan (.yaml, .csv, .xlsx)")
     exp.add_argument("file", type=Path)
+    exp.add_argument("--plan", help="which plan (default: the latest imported)")
+    plan.add_parser("list", help="the plans in the database and the workspaces using them")
+    use = plan.add_parser("use", help="make a plan the one a Slack workspace works from")
+    use.add_argument("slug")
+    use.add_argument("--team", required=True, help="the Slack workspace (team) ID, T…")
     nudges = sub.add_parser("nudges", help="reporting nudges and reminders").add_subparsers(
         dest="nudges_command", required=True)
     nudges.add_parser("run", help="run one cycle now: record what is due and send it")

@@ -8,6 +8,8 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from bot.answers import answer
 from bot.config import Settings, SettingsError
 from bot.console import Who, ask, run_console
@@ -16,8 +18,10 @@ from storage.database import Database
 from storage.errors import NoPlan
 from storage.exporter import plan_document
 from storage.importer import import_plan
+from storage.models import Plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
 from storage.repository import active_plan
+from storage.workspaces import plan_named, plans_with_counts, use_plan
 
 log = logging.getLogger("lscb")
 CLI_ACTOR = "cli"
@@ -81,19 +85,35 @@ def upgrade_database(settings: Settings) -> int:
 def plan_file(settings: Settings, args: argparse.Namespace) -> int:
     database = Database(settings.database_url)
     with database.unit_of_work() as session:
-        if args.plan_command == "export":
-            write_plan_file(plan_document(session, active_plan(session)), args.file)
-            print(f"Exported the plan to {args.file}.")
+        if args.plan_command == "list":
+            for plan, actions, teams in plans_with_counts(session):
+                used = f"; used by {', '.join(teams)}" if teams else ""
+                print(f"{plan.slug}: {plan.title}, {actions} actions, imported "
+                      f"{plan.imported_at:%Y-%m-%d %H:%M} UTC{used}")
             return 0
-        base = _current_plan(session)
+        if args.plan_command == "use":
+            use_plan(session, args.team, plan_named(session, args.slug), CLI_ACTOR,
+                     settings.now())
+            print(f"Workspace {args.team} now works from {args.slug}.")
+            return 0
+        chosen = _chosen_plan(session, args.plan)
+        if args.plan_command == "export":
+            if chosen is None:
+                raise NoPlan()
+            write_plan_file(plan_document(session, chosen), args.file)
+            print(f"Exported {chosen.slug} to {args.file}.")
+            return 0
+        base = plan_document(session, chosen) if chosen else None
         doc = read_plan_file(SAMPLE_PLAN if args.sample else args.file, base)
         print(import_plan(session, doc, CLI_ACTOR, settings.now()).summary())
     return 0
 
 
-def _current_plan(session: object) -> object:
+def _chosen_plan(session: Session, slug: str | None) -> Plan | None:
+    if slug:
+        return plan_named(session, slug)
     try:
-        return plan_document(session, active_plan(session))  # type: ignore[arg-type]
+        return active_plan(session)
     except NoPlan:
         return None
 

@@ -95,3 +95,14 @@ def test_completed_actions_are_not_reminded(plan_database: Database) -> None:
                            datetime(2014, 9, 1, tzinfo=UTC))
     keys = {n.key for n in year_of_nudges(plan_database)}
     assert "due-soon:5.2" not in keys and "overdue:5.2" not in keys
+
+
+def test_the_quarterly_nudge_carries_the_report_to_pmqa_and_the_chair(
+        plan_database: Database) -> None:
+    nudges = [n for n in year_of_nudges(plan_database, date(2014, 10, 1), date(2014, 10, 1))
+              if n.key == "report:business-plan-quarterly"]
+    assert {n.channel for n in nudges} == {"CPMQA", "CCHAIR"}
+    for nudge in nudges:
+        assert "Business plan monitoring: Q2 2014/15 (Jul–Sep 2014)" in nudge.text
+        assert len(nudge.blocks) <= 50 and nudge.blocks[-1]["type"] == "actions"
+        assert "Exceptions" in nudge.text and "*1.1*" in nudge.text

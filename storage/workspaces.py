@@ -1,0 +1,40 @@
+"""Which plans the database holds, and which one each Slack workspace works from."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage import audit
+from storage.errors import StorageError
+from storage.models import Action, Plan, Workspace
+
+
+def plan_named(session: Session, slug: str) -> Plan:
+    plan = session.scalar(select(Plan).where(Plan.slug == slug))
+    if plan is None:
+        known = ", ".join(session.scalars(select(Plan.slug).order_by(Plan.slug))) or "none"
+        raise StorageError(f"There is no plan “{slug}”. Plans: {known}.")
+    return plan
+
+
+def plans_with_counts(session: Session) -> list[tuple[Plan, int, list[str]]]:
+    """Every plan, its live actions and the workspaces that use it."""
+    counts = {plan_id: count for plan_id, count in session.execute(
+        select(Action.plan_id, func.count()).where(Action.archived.is_(False))
+        .group_by(Action.plan_id))}
+    teams: dict[int, list[str]] = {}
+    for workspace in session.scalars(select(Workspace).order_by(Workspace.team_id)):
+        teams.setdefault(workspace.plan_id, []).append(workspace.team_id)
+    return [(plan, counts.get(plan.id, 0), teams.get(plan.id, []))
+            for plan in session.scalars(select(Plan).order_by(Plan.imported_at.desc()))]
+
+
+def use_plan(session: Session, team_id: str, plan: Plan, actor: str, now: datetime) -> None:
+    """Make `plan` the one the Slack workspace `team_id` works from."""
+    workspace = session.get(Workspace, team_id) or Workspace(team_id=team_id, plan_id=plan.id)
+    workspace.plan_id = plan.id
+    session.add(workspace)
+    audit.record(session, plan.id, actor, "workspace.use", team_id, now)
