@@ -5,35 +5,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.duedates import DueKind
-from storage.errors import NoPlan, OwnerNotFound, UnknownAction
+from storage.errors import NoPlan, UnknownAction
 from storage.models import (
     Action,
     ActionOwner,
-    AuditEntry,
     Cadence,
-    Challenge,
-    ChannelLink,
     Milestone,
-    Owner,
-    OwnerAlias,
     Plan,
     ReportingRow,
-    StatusChange,
     Theme,
-    UserLink,
     Workspace,
 )
-from storage.names import name_key
-from storage.risk_log import RiskLog, move_due_date
+from storage.owner_queries import OwnerQueries
+from storage.progress_queries import ProgressQueries
+from storage.risk_log import RiskLog
 from storage.rows import (
     ACTION_COLUMNS,
     MILESTONE_COLUMNS,
-    ActionLike,
     ActionRow,
     DueItem,
     OwnerLike,
@@ -57,7 +50,9 @@ def active_plan(session: Session, team_id: str | None = None) -> Plan:
     return plan
 
 
-class PlanRepository:
+class PlanRepository(OwnerQueries, ProgressQueries):
+    """Everything commands ask of one plan: owners, actions, progress and the planner."""
+
     def __init__(self, session: Session, plan: Plan) -> None:
         self.session = session
         self.plan = plan
@@ -65,87 +60,6 @@ class PlanRepository:
     @classmethod
     def for_team(cls, session: Session, team_id: str | None = None) -> PlanRepository:
         return cls(session, active_plan(session, team_id))
-
-    # Owners -----------------------------------------------------------------
-
-    def owners(self) -> list[Owner]:
-        return list(self.session.scalars(
-            select(Owner).where(Owner.plan_id == self.plan.id).order_by(Owner.name)))
-
-    def resolve_owner(self, query: str) -> Owner:
-        """The one owner a name, alias or unambiguous abbreviation means."""
-        key = name_key(query)
-        if not key:
-            raise OwnerNotFound(query, [])
-        exact = self._owners_matching(OwnerAlias.key == key)
-        if len(exact) == 1:
-            return exact[0]
-        words = or_(OwnerAlias.key.startswith(key, autoescape=True),
-                    OwnerAlias.key.contains(" " + key, autoescape=True))
-        found = exact or self._owners_matching(words)
-        if len(found) == 1:
-            return found[0]
-        raise OwnerNotFound(query, sorted(o.name for o in found))
-
-    def _owners_matching(self, condition: object) -> list[Owner]:
-        return list(self.session.scalars(
-            select(Owner).join(OwnerAlias).where(OwnerAlias.plan_id == self.plan.id, condition)
-            .distinct().order_by(Owner.name)))
-
-    def owners_of_user(self, user_id: str) -> list[Owner]:
-        return list(self.session.scalars(
-            select(Owner).join(UserLink).where(UserLink.plan_id == self.plan.id,
-                                               UserLink.slack_user_id == user_id)
-            .order_by(Owner.name)))
-
-    def users_of(self, owner: Owner) -> list[str]:
-        return list(self.session.scalars(
-            select(UserLink.slack_user_id).where(UserLink.owner_id == owner.id)
-            .order_by(UserLink.slack_user_id)))
-
-    def unlinked_owners(self) -> list[Owner]:
-        linked = set(self.session.scalars(select(UserLink.owner_id)
-                                          .where(UserLink.plan_id == self.plan.id)))
-        return [o for o in self.owners() if o.id not in linked]
-
-    def link_user(self, user_id: str, owner: Owner, actor: str, now: datetime) -> bool:
-        """Link a Slack user to an owner; False when they were linked already."""
-        if user_id in self.users_of(owner):
-            return False
-        self.session.add(UserLink(plan_id=self.plan.id, owner_id=owner.id, slack_user_id=user_id))
-        audit.record(self.session, self.plan.id, actor, "user.link", owner.name, now, user=user_id)
-        return True
-
-    def unlink_user(self, user_id: str, owner: Owner, actor: str, now: datetime) -> bool:
-        link = self.session.scalar(select(UserLink).where(UserLink.owner_id == owner.id,
-                                                          UserLink.slack_user_id == user_id))
-        if link is None:
-            return False
-        self.session.delete(link)
-        audit.record(self.session, self.plan.id, actor, "user.unlink", owner.name, now,
-                     user=user_id)
-        return True
-
-    def link_channel(self, channel_id: str, owner: Owner, actor: str, now: datetime) -> None:
-        link = self.session.scalar(select(ChannelLink).where(ChannelLink.owner_id == owner.id))
-        previous = link.slack_channel_id if link else None
-        link = link or ChannelLink(plan_id=self.plan.id, owner_id=owner.id)
-        link.slack_channel_id = channel_id
-        self.session.add(link)
-        audit.record(self.session, self.plan.id, actor, "channel.link", owner.name, now,
-                     channel=channel_id, previous=previous)
-
-    def channels(self) -> dict[int, str]:
-        """Every owner's channel, by owner id."""
-        rows = self.session.execute(select(ChannelLink.owner_id, ChannelLink.slack_channel_id)
-                                    .where(ChannelLink.plan_id == self.plan.id))
-        return {owner_id: channel for owner_id, channel in rows}
-
-    def channel_of(self, owner: Owner) -> str | None:
-        return self.session.scalar(select(ChannelLink.slack_channel_id)
-                                   .where(ChannelLink.owner_id == owner.id))
-
-    # Actions ----------------------------------------------------------------
 
     def action(self, ref: str) -> Action:
         wanted = ref.strip().rstrip(".")
@@ -219,98 +133,9 @@ class PlanRepository:
         return (Action.plan_id == self.plan.id, Action.archived.is_(False),
                 Action.status != "complete")
 
-    def _open(self) -> Select[tuple[Action]]:
-        return select(Action).where(*self._open_conditions())
-
-    def record_status(self, action: Action, status: str, actor: str, note: str,
-                      now: datetime, evidence: str = "") -> StatusChange:
-        change = StatusChange(action_id=action.id, at=now, by=actor, from_status=action.status,
-                              to_status=status, note=note, evidence=evidence)
-        action.status, action.updated_at = status, now
-        self.session.add(change)
-        audit.record(self.session, self.plan.id, actor, "action.status", action.ref, now,
-                     to=status, note=note, **{"from": change.from_status})
-        return change
-
-    def move_due_date(self, action: Action, due: date, actor: str, now: datetime,
-                      reason: str = "") -> None:
-        move_due_date(self.session, action, due, actor, now, reason)
-
     @property
     def risks(self) -> RiskLog:
         return RiskLog(self.session, self.plan)
-
-    def snooze(self, action: Action, until: date, actor: str, now: datetime) -> None:
-        """Quiet an action's reminders until `until`; its due date and recurrence stay."""
-        action.snoozed_until = until
-        audit.record(self.session, self.plan.id, actor, "action.snooze", action.ref, now,
-                     until=until)
-
-    def audit_mark(self) -> int:
-        """The plan's newest audit entry: every change to the plan writes one."""
-        return self.session.scalar(select(func.max(AuditEntry.id))
-                                   .where(AuditEntry.plan_id == self.plan.id)) or 0
-
-    def history(self, ref: str) -> list[AuditEntry]:
-        return list(self.session.scalars(
-            select(AuditEntry).where(AuditEntry.plan_id == self.plan.id,
-                                     AuditEntry.subject == ref)
-            .order_by(AuditEntry.at, AuditEntry.id)))
-
-    def changes_between(self, first: datetime, last: datetime) -> list[tuple[StatusChange,
-                                                                               Action]]:
-        return [(c, a) for c, a in self.session.execute(
-            select(StatusChange, Action).join(Action).where(
-                Action.plan_id == self.plan.id, StatusChange.at >= first,
-                StatusChange.at <= last).order_by(StatusChange.at, StatusChange.id))]
-
-    def status_counts(self) -> list[tuple[int, str, str, int]]:
-        """(theme number, theme title, status, count) for every live action."""
-        rows = self.session.execute(
-            select(Theme.number, Theme.title, Action.status, func.count())
-            .join(Action, Action.theme_id == Theme.id)
-            .where(Action.plan_id == self.plan.id, Action.archived.is_(False))
-            .group_by(Theme.number, Theme.title, Action.status).order_by(Theme.number))
-        return [(n, t, s, c) for n, t, s, c in rows]
-
-    def latest_notes(self, actions: Sequence[ActionLike]) -> dict[int, str]:
-        """Each action's most recent status note, in one query."""
-        latest = (select(StatusChange.action_id, func.max(StatusChange.id).label("id"))
-                  .where(StatusChange.action_id.in_([a.id for a in actions]))
-                  .group_by(StatusChange.action_id).subquery())
-        rows = self.session.execute(select(StatusChange.action_id, StatusChange.note)
-                                    .join(latest, StatusChange.id == latest.c.id))
-        return {action_id: note for action_id, note in rows}
-
-    def updates(self, action: Action, limit: int = 3) -> list[StatusChange]:
-        return list(self.session.scalars(
-            select(StatusChange).where(StatusChange.action_id == action.id)
-            .order_by(StatusChange.at.desc(), StatusChange.id.desc()).limit(limit)))
-
-    def add_challenge(self, action: Action, text: str, actor: str, now: datetime) -> Challenge:
-        challenge = Challenge(action_id=action.id, at=now, by=actor, text=text)
-        self.session.add(challenge)
-        self.session.flush()
-        audit.record(self.session, self.plan.id, actor, "challenge.add", action.ref, now)
-        return challenge
-
-    def challenge(self, challenge_id: int) -> tuple[Challenge, Action] | None:
-        row = self.session.execute(select(Challenge, Action).join(Action).where(
-            Action.plan_id == self.plan.id, Challenge.id == challenge_id)).first()
-        return (row[0], row[1]) if row else None
-
-    def answer_challenge(self, challenge: Challenge, action: Action, answer: str, actor: str,
-                         now: datetime) -> None:
-        challenge.answer, challenge.answered_by, challenge.answered_at = answer, actor, now
-        audit.record(self.session, self.plan.id, actor, "challenge.answer", action.ref, now,
-                     challenge=challenge.id)
-
-    def challenges(self, action: Action | None = None) -> list[tuple[Challenge, Action]]:
-        query = (select(Challenge, Action).join(Action).where(Action.plan_id == self.plan.id)
-                 .order_by(Challenge.at.desc(), Challenge.id.desc()))
-        if action is not None:
-            query = query.where(Action.id == action.id)
-        return [(c, a) for c, a in self.session.execute(query)]
 
     def cadence(self, key: str) -> Cadence | None:
         return self.session.scalar(select(Cadence).where(Cadence.plan_id == self.plan.id,
