@@ -7,6 +7,7 @@ import logging
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,10 @@ from storage.models import Plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
 from storage.repository import active_plan
 from storage.workspaces import plan_named, plans_with_counts, use_plan
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 log = logging.getLogger("lscb")
 CLI_ACTOR = "cli"
@@ -40,10 +45,8 @@ def serve(settings: Settings) -> int:
     if settings.scheduler:
         _scheduler(settings, database, blocking=False).start()
     if settings.app_token:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
         log.info("Connecting to Slack in Socket Mode")
-        SocketModeHandler(app, settings.app_token).start()
+        socket_mode_handler(app, settings).start()
         return 0
     from bot.web import make_server, make_wsgi
 
@@ -51,6 +54,14 @@ def serve(settings: Settings) -> int:
     log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
     server.run()
     return 0
+
+
+def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
+    """Slack over a WebSocket the bot opens (no public URL); its Web API calls, including
+    apps.connections.open, go to SLACK_API_URL through the app's client."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    return SocketModeHandler(app, settings.app_token, web_client=app.client)
 
 
 def open_with_sample(settings: Settings) -> Database:
