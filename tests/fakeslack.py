@@ -410,6 +410,9 @@ class FakeSlack:
         """Per-user overrides for ``users.info``; unknown ids get a generated profile."""
         self.channels: dict[str, JSON] = {}
         """Per-channel overrides for ``conversations.info``."""
+        self.socket_url = ""
+        """What ``apps.connections.open`` hands out (e.g. a ``FakeSocketMode().url``); when empty
+        it answers ``not_configured``."""
         self._api: dict[str, Callable[[JSON], JSON]] = {
             "auth.test": self._auth_test,
             "chat.postMessage": self._chat_post_message,
@@ -421,6 +424,7 @@ class FakeSlack:
             "users.info": self._users_info,
             "conversations.history": self._conversations_history,
             "conversations.info": self._conversations_info,
+            "apps.connections.open": self._apps_connections_open,
         }
 
     # ---- lifecycle -----------------------------------------------------------------------
@@ -712,6 +716,12 @@ class FakeSlack:
             },
         }
         return {"user": {**user, **self.users.get(user_id, {})}}
+
+    def _apps_connections_open(self, params: JSON) -> JSON:
+        """Socket Mode's WebSocket URL; called with the app-level (``xapp-``) token."""
+        if not self.socket_url:
+            raise _SlackError("not_configured")
+        return {"url": self.socket_url}
 
     def _store_view(self, view: JSON, view_id: str | None) -> JSON:
         """Store ``view`` (merged over its previous version, if any); return the API body."""
