@@ -12,6 +12,8 @@ from storage.errors import OwnerNotFound
 from storage.models import ChannelLink, Owner, OwnerAlias, Plan, UserLink
 from storage.names import name_key
 
+MAX_NAME = 200  # the alias column's width: nothing longer can match
+
 
 class OwnerQueries:
     """The owner side of a plan's repository. Never commits."""
@@ -26,8 +28,8 @@ class OwnerQueries:
     def resolve_owner(self, query: str) -> Owner:
         """The one owner a name, alias or unambiguous abbreviation means."""
         key = name_key(query)
-        if not key:
-            raise OwnerNotFound(query, [])
+        if not key or len(key) > MAX_NAME:
+            raise OwnerNotFound(query[:MAX_NAME], [])
         exact = self._owners_matching(OwnerAlias.key == key)
         if len(exact) == 1:
             return exact[0]

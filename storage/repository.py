@@ -36,6 +36,7 @@ from storage.rows import (
 )
 
 DATED_KINDS = (DueKind.DATE.value, DueKind.ANNUAL.value)
+MAX_REF = 20  # the column's width: a longer "ref" is no ref, and no pattern to search by
 
 
 def active_plan(session: Session, team_id: str | None = None) -> Plan:
@@ -63,6 +64,8 @@ class PlanRepository(OwnerQueries, ProgressQueries):
 
     def action(self, ref: str) -> Action:
         wanted = ref.strip().rstrip(".")
+        if len(wanted) > MAX_REF:
+            raise UnknownAction(wanted[:MAX_REF] + "…", [])
         action = self.session.scalar(self._actions().where(Action.ref == wanted))
         if action is None:
             raise UnknownAction(wanted, self._refs_like(wanted))

@@ -1,7 +1,7 @@
 import pytest
 
 from storage.database import Database
-from storage.errors import OwnerNotFound
+from storage.errors import OwnerNotFound, UnknownAction
 from storage.names import name_key
 from storage.repository import PlanRepository
 
@@ -55,3 +55,13 @@ def test_an_unknown_owner_is_an_error(sample_database: Database, query: str) -> 
 def test_name_keys_ignore_case_dashes_and_sub_group_spacing() -> None:
     assert name_key("Policy and Procedure Sub Group") == name_key("policy and procedure subgroup")
     assert name_key("Senior Manager – LSCB") == "senior manager lscb"
+
+
+def test_a_huge_query_is_simply_not_found(sample_database: Database) -> None:
+    huge = "<!date^1392734382^{date}|x>" * 2000
+    with sample_database.unit_of_work() as session:
+        repo = PlanRepository.for_team(session)
+        with pytest.raises(OwnerNotFound):
+            repo.resolve_owner(huge)
+        with pytest.raises(UnknownAction):
+            repo.action(huge)
