@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from waitress import wasyncore
+
 from bot.app import create_app
 from bot.config import Settings
 from bot.web import make_server, make_wsgi
@@ -34,17 +36,26 @@ def app_settings(database: Database, fake: FakeSlack, today: date) -> Settings:
 
 @contextmanager
 def serving(database: Database, settings: Settings) -> Iterator[str]:
-    """The real app (create_app, make_wsgi, make_server) on an ephemeral port: its URL."""
+    """The real app (create_app, make_wsgi, make_server) on an ephemeral port: its URL.
+
+    The server's loop runs in its own thread and closes the server there too, so no
+    socket is ever closed under a select() in another thread.
+    """
     server = make_server(make_wsgi(create_app(settings, database), database), "127.0.0.1", 0,
                          threads=4)
-    thread = threading.Thread(target=server.run, daemon=True, name="lscb-test-server")
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.close()
+
+    thread = threading.Thread(target=loop, daemon=True, name="lscb-test-server")
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}/slack/events"
     finally:
-        # close() from the server's own loop thread (the trigger runs it there), so the loop
-        # is not left in select() on closed sockets; then stop waitress's worker threads.
-        server.trigger.pull_trigger(server.close)
+        stop.set()
         thread.join(timeout=30)
         assert not thread.is_alive(), "the server did not stop"
         server.task_dispatcher.shutdown()
