@@ -62,7 +62,7 @@ from storage.database import Database  # noqa: E402
 from storage.importer import import_plan  # noqa: E402
 from storage.models import Action, Cadence, ChannelLink, CycleRun, Delivery, Plan  # noqa: E402
 from storage.planfiles import SAMPLE_PLAN  # noqa: E402
-from storage.planfiles.document import build_plan  # noqa: E402
+from storage.planfiles.checking import build_plan  # noqa: E402
 from storage.repository import PlanRepository  # noqa: E402
 from tests.fakeslack import FakeSlack, _Reply  # noqa: E402
 

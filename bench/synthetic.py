@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:  # run as `python bench/...`: make bot/, storage/,
 
 from storage.database import Database  # noqa: E402
 from storage.importer import ImportReport, import_plan  # noqa: E402
-from storage.planfiles.document import build_plan  # noqa: E402
+from storage.planfiles.checking import build_plan  # noqa: E402
 from storage.repository import PlanRepository  # noqa: E402
 
 BENCH_TODAY = date(2014, 10, 15)

@@ -9,7 +9,7 @@ from commands.context import CommandError, Context, Reply
 from commands.layout import ReplyBuilder, simple
 from commands.registry import subcommand
 from commands.text import day, escape
-from storage.planfiles.document import is_valid_rule
+from storage.planfiles.checking import is_valid_rule
 
 LOOKAHEAD_DAYS = 400
 

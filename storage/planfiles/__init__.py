@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.errors import PlanFileError
+from storage.planfiles.checking import build_plan
 from storage.planfiles.csv_format import read_csv, write_csv
-from storage.planfiles.document import PlanDoc, build_plan
+from storage.planfiles.document import PlanDoc
 from storage.planfiles.xlsx_format import read_xlsx, write_xlsx
 from storage.planfiles.yaml_format import read_yaml, write_yaml
 

@@ -1,0 +1,279 @@
+"""Checking a plan file field by field before anything is stored.
+
+Every reader (YAML, CSV, XLSX) turns its file into the nested shape of the YAML
+plan file, tagging each record with where it came from (`_where`), and hands it
+to `build_plan`, so the rules and the wording of every problem live here once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from storage.duedates import DueKind, month_end_of, parse_when
+from storage.errors import PlanFileError
+from storage.models import OWNER_KINDS, STATUSES
+from storage.names import name_key
+from storage.planfiles.document import (
+    ActionDoc,
+    CadenceDoc,
+    MilestoneDoc,
+    OwnerDoc,
+    PlanDoc,
+    ReportingDoc,
+)
+
+
+class _Checker:
+    """Collects every problem in a file, so the user fixes them all in one go."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.warnings: list[str] = []
+
+    def text(self, record: dict[str, Any], key: str, where: str, required: bool = True) -> str:
+        value = record.get(key)
+        if value is None or value == "":
+            if required:
+                self.problems.append(f"{where}: field “{key}” is missing")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float | date):
+            self.problems.append(f"{where}: field “{key}” should be text, not {_kind(value)}")
+            return ""
+        return " ".join(str(value).split())
+
+    def names(self, record: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = record.get(key)
+        if isinstance(value, str):
+            value = [part for part in value.replace("\n", ";").split(";")]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problems.append(f"{where}: field “{key}” should be a list of names")
+            return ()
+        return tuple(" ".join(v.split()) for v in value if v.strip())
+
+    def flag(self, record: dict[str, Any], key: str, where: str) -> bool:
+        value = record.get(key, False)
+        if isinstance(value, str) and value.strip().lower() in ("yes", "true", "1", "no",
+                                                               "false", "0", ""):
+            return value.strip().lower() in ("yes", "true", "1")
+        if not isinstance(value, bool | int):
+            self.problems.append(f"{where}: field “{key}” should be yes or no")
+            return False
+        return bool(value)
+
+    def date(self, record: dict[str, Any], key: str, where: str) -> date:
+        value = record.get(key)
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            self.problems.append(f"{where}: field “{key}” should be a date like 2014-04-01, "
+                                 f"not “{value}”")
+            return date(1970, 1, 1)
+
+    def records(self, raw: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problems.append(f"{where}: “{key}” should be a list of records")
+            return []
+        return value
+
+
+def _kind(value: object) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), "that")
+
+
+def _where(record: dict[str, Any], fallback: str) -> str:
+    return str(record.get("_where", fallback))
+
+
+def build_plan(raw: object, path: str) -> PlanDoc:
+    """Check a plan file's contents and return them typed, or raise PlanFileError."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("plan"), dict):
+        raise PlanFileError(path, ["this is not a plan file: it has no “plan” section "
+                                   "(slug, title, starts, ends)"])
+    check = _Checker()
+    head = raw["plan"]
+    where = _where(head, "plan")
+    slug, title = check.text(head, "slug", where), check.text(head, "title", where)
+    starts, ends = check.date(head, "starts", where), check.date(head, "ends", where)
+    owners = _owners(check, raw)
+    spellings = _spellings(owners)
+    themes = _themes(check, raw)
+    actions = _actions(check, raw, starts, {n for n, _ in themes}, spellings)
+    reporting = _reporting(check, raw, spellings)
+    if check.problems:
+        raise PlanFileError(path, check.problems)
+    return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
+                   board=check.text(head, "board", where, required=False),
+                   owners=owners, themes=themes, actions=actions, reporting=reporting,
+                   warnings=tuple(check.warnings))
+
+
+def _owners(check: _Checker, raw: dict[str, Any]) -> tuple[OwnerDoc, ...]:
+    owners = []
+    for i, record in enumerate(check.records(raw, "owners", "owners"), start=1):
+        where = _where(record, f"owners, entry {i}")
+        kind = check.text(record, "kind", where)
+        if kind and kind not in OWNER_KINDS:
+            check.problems.append(f"{where}: field “kind” should be one of "
+                                  f"{', '.join(OWNER_KINDS)}, not “{kind}”")
+        aliases = check.names(record, "aliases", where) if "aliases" in record else ()
+        owners.append(OwnerDoc(check.text(record, "name", where), kind, aliases))
+    _refuse_clashing_spellings(check, owners)
+    return tuple(owners)
+
+
+def _refuse_clashing_spellings(check: _Checker, owners: list[OwnerDoc]) -> None:
+    seen: dict[str, str] = {}
+    for owner in owners:
+        for spelling in (owner.name, *owner.aliases):
+            other = seen.setdefault(name_key(spelling), owner.name)
+            if other != owner.name:
+                check.problems.append(f"owners: “{spelling}” names both “{other}” "
+                                      f"and “{owner.name}”")
+
+
+def _spellings(owners: tuple[OwnerDoc, ...]) -> dict[str, str]:
+    return {name_key(s): o.name for o in owners for s in (o.name, *o.aliases)}
+
+
+def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[int, str], ...]:
+    themes: dict[int, str] = {}
+    for i, record in enumerate(check.records(raw, "themes", "themes"), start=1):
+        where = _where(record, f"themes, entry {i}")
+        number = record.get("number")
+        if not isinstance(number, int) or isinstance(number, bool):
+            check.problems.append(f"{where}: field “number” should be a whole number")
+            continue
+        if number in themes:
+            check.problems.append(f"{where}: theme {number} appears twice")
+        themes[number] = check.text(record, "title", where)
+    return tuple(sorted(themes.items()))
+
+
+def _actions(check: _Checker, raw: dict[str, Any], starts: date, themes: set[int],
+             spellings: dict[str, str]) -> tuple[ActionDoc, ...]:
+    actions: list[ActionDoc] = []
+    seen: set[str] = set()
+    for i, record in enumerate(_action_records(check, raw), start=1):
+        where = _where(record, f"actions, entry {i}")
+        ref = check.text(record, "ref", where)
+        where = f"{where} (action {ref})" if ref else where
+        if ref in seen:
+            check.problems.append(f"{where}: ref {ref} appears twice")
+        seen.add(ref)
+        actions.append(_action(check, record, where, ref, starts, themes, spellings))
+    return tuple(actions)
+
+
+def _action_records(check: _Checker, raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """Actions may sit inside their theme (YAML) or in one flat list with a theme column."""
+    records = check.records(raw, "actions", "actions")
+    for theme in raw.get("themes") or []:
+        if isinstance(theme, dict):
+            nested = check.records(theme, "actions", f"theme {theme.get('number')}")
+            records += [{"theme": theme.get("number"), "_where": f"theme {theme.get('number')}, "
+                         f"entry {i}", **r} for i, r in enumerate(nested, start=1)]
+    return records
+
+
+def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, starts: date,
+            themes: set[int], spellings: dict[str, str]) -> ActionDoc:
+    theme = record.get("theme")
+    if theme not in themes:
+        check.problems.append(f"{where}: field “theme”: there is no theme {theme}")
+    owners = tuple(_owner_name(check, n, where, spellings)
+                   for n in check.names(record, "owners", where))
+    if not owners:
+        check.problems.append(f"{where}: field “owners” names nobody")
+    when = check.text(record, "when", where)
+    due = parse_when(when, starts)
+    if when and due.kind is DueKind.UNPARSED:
+        check.warnings.append(f"{where}: “{when}” is not a date the bot can read; kept as "
+                              f"written, and the action will never be called overdue")
+    status = check.text(record, "status", where, required=False) or "not-started"
+    if status not in STATUSES:
+        check.problems.append(f"{where}: field “status” should be one of "
+                              f"{', '.join(STATUSES)}, not “{status}”")
+    return ActionDoc(ref=ref, theme=theme if isinstance(theme, int) else 0,
+                     text=check.text(record, "text", where), owners=owners, when=when, due=due,
+                     outcome=check.text(record, "outcome", where, required=False),
+                     status=status, milestones=_milestones(check, record, where))
+
+
+def _owner_name(check: _Checker, name: str, where: str, spellings: dict[str, str]) -> str:
+    canonical = spellings.get(name_key(name))
+    if canonical is None:
+        check.problems.append(f"{where}: field “owners”: “{name}” is not a declared owner "
+                              f"or alias")
+        return name
+    return canonical
+
+
+def _milestones(check: _Checker, record: dict[str, Any], where: str) -> tuple[MilestoneDoc, ...]:
+    milestones = []
+    for i, m in enumerate(check.records(record, "milestones", where), start=1):
+        at = f"{where}, milestone {i}"
+        when = check.text(m, "when", at)
+        due = month_end_of(when)
+        if when and due is None:
+            check.problems.append(f"{at}: field “when”: “{when}” is not a month and year")
+        milestones.append(MilestoneDoc(check.text(m, "label", at), when, due or date(1970, 1, 1)))
+    return tuple(milestones)
+
+
+def _reporting(check: _Checker, raw: dict[str, Any],
+               spellings: dict[str, str]) -> tuple[ReportingDoc, ...]:
+    rows = []
+    for i, record in enumerate(check.records(raw, "reporting", "reporting"), start=1):
+        where = _where(record, f"reporting, row {i}")
+        by = tuple(_owner_name(check, n, where, spellings)
+                   for n in check.names(record, "by", where))
+        rows.append(ReportingDoc(
+            key=check.text(record, "key", where), what=check.text(record, "what", where),
+            by=by, cadences=_cadences(check, record, where, spellings),
+            activity=check.text(record, "activity", where, required=False),
+            tells=check.text(record, "tells", where, required=False),
+            when=check.text(record, "when", where, required=False)))
+    keys = [c.key for r in rows for c in r.cadences] + [r.key for r in rows]
+    check.problems += [f"reporting: key “{k}” is used twice" for k in sorted(
+        {k for k in keys if keys.count(k) > 1})]
+    return tuple(rows)
+
+
+def _cadences(check: _Checker, record: dict[str, Any], where: str,
+              spellings: dict[str, str]) -> tuple[CadenceDoc, ...]:
+    cadences = []
+    for i, c in enumerate(check.records(record, "cadences", where), start=1):
+        at = _where(c, f"{where}, cadence {i}")
+        rule = check.text(c, "rule", at)
+        if rule and not is_valid_rule(rule):
+            check.problems.append(f"{at}: field “rule”: “{rule}” is not a recurrence rule "
+                                  f"(e.g. FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1)")
+        copy_to = tuple(_owner_name(check, n, at, spellings)
+                        for n in (check.names(c, "copy_to", at) if c.get("copy_to") else ()))
+        cadences.append(CadenceDoc(key=check.text(c, "key", at), label=check.text(c, "label", at),
+                                   rule=rule,
+                                   audience=check.text(c, "audience", at, required=False),
+                                   carries_report=check.flag(c, "report", at),
+                                   copy_to=copy_to))
+    return tuple(cadences)
+
+
+SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
+
+
+def is_valid_rule(rule: str) -> bool:
+    """Whether dateutil reads `rule` as an RFC 5545 recurrence rule a board could keep:
+    at most daily, since each date means "the first working day of that month"."""
+    if any(f"FREQ={freq}" in rule.upper().replace(" ", "") for freq in SUB_DAILY):
+        return False
+    try:
+        rrulestr(rule, dtstart=date(2000, 1, 1))
+    except (ValueError, TypeError):
+        return False
+    return True
