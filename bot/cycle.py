@@ -11,6 +11,7 @@ import os
 import socket
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from sqlalchemy import select
 
@@ -20,7 +21,7 @@ from commands.nudge_text import admin_notice
 from commands.nudges import nudges_between
 from commands.text import day
 from storage.database import Database
-from storage.ledger import FAILED, Ledger, Nudge
+from storage.ledger import FAILED, Ledger, Message, Nudge
 from storage.models import Delivery, Plan
 from storage.models.delivery import MISSED, PENDING, SENT, UNROUTED
 from storage.repository import PlanRepository
@@ -98,9 +99,13 @@ def _admin_notices(rows: list[Delivery], settings: Settings, now: datetime) -> l
         message = admin_notice(title, lines)
         notices += [Nudge(key=f"admin:{status}:{missed[0].id}", occurrence=now.date(),
                           send_at=now, channel=admin, audience="admins",
-                          render=lambda message=message: message)
+                          render=partial(_same, message))
                     for admin in sorted(settings.admins)]
     return notices
+
+
+def _same(message: Message) -> Message:
+    return message
 
 
 def deliver_owed(database: Database, settings: Settings, sender: SlackSender, worker: str,

@@ -17,6 +17,7 @@ import urllib.error
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -105,7 +106,8 @@ class SlackSender:
             except (SlackApiError, *CONNECTION_ERRORS) as error:
                 raise DeliveryFailed(f"could not check the channel: {error}",
                                      permanent=False) from error
-            for message in page.get("messages", []):
+            messages: list[dict[str, Any]] = page.get("messages", [])
+            for message in messages:
                 payload = (message.get("metadata") or {}).get("event_payload") or {}
                 if payload.get("key") == delivery.ledger_key:
                     return str(message["ts"])

@@ -25,6 +25,7 @@ from storage.repository import active_plan
 from storage.workspaces import plan_named, plans_with_counts, use_plan
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.base import BaseScheduler
     from slack_bolt import App
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -138,7 +139,7 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
     return 1 if reply.is_error else 0
 
 
-def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> object:
+def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> BaseScheduler:
     from bot.cycle import run_cycle
     from bot.delivery import make_sender
     from bot.scheduler import make_scheduler

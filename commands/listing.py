@@ -12,8 +12,8 @@ from commands.registry import subcommand
 from commands.text import action_line, day, escape, overdue_by, plural, shorten, whole_number
 from storage.duedates import month_end_of
 from storage.errors import OwnerNotFound
-from storage.models import Action, Owner
-from storage.rows import DueItem
+from storage.models import Owner
+from storage.rows import ActionRow, DueItem
 
 SOON_DAYS = 30
 
@@ -57,7 +57,7 @@ def my_actions(ctx: Context, args: str) -> Reply:
 
 
 def _my_groups(ctx: Context, owners: list[Owner],
-               actions: list[Action]) -> list[tuple[str, list[str]]]:
+               actions: list[ActionRow]) -> list[tuple[str, list[str]]]:
     today, soon = ctx.today, ctx.today + timedelta(days=SOON_DAYS)
     overdue = ctx.repo.overdue(today, owners)
     late = {i.action.id for i in overdue if i.milestone is None}

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from commands.buttons import action_buttons, pick_button
 from commands.layout import MAX_BLOCKS, ReplyBuilder
 from commands.text import action_line, day, escape, overdue_by, plural, shorten, status, when
-from storage.models import Action, Cadence, Owner, ReportingRow
-from storage.rows import DueItem
+from storage.models import Cadence, ReportingRow
+from storage.rows import ActionLike, DueItem, OwnerLike
 
 Message = tuple[str, list[dict[str, Any]]]
-ItemBuilder = Callable[[DueItem, list[Owner], date], Message]
+ItemBuilder = Callable[[DueItem, Sequence[OwnerLike], date], Message]
 MAX_LISTED = 15
 MAX_NUDGE_BLOCKS = 8  # a reporting nudge's own blocks, leaving room for a report it carries
 
 
-def _names(owners: list[Owner]) -> str:
+def _names(owners: Sequence[OwnerLike]) -> str:
     return escape(" / ".join(o.name for o in owners))
 
 
@@ -32,7 +32,8 @@ def _builder() -> ReplyBuilder:
     return ReplyBuilder(max_blocks=MAX_BLOCKS - 1)
 
 
-def reporting(row: ReportingRow, cadence: Cadence, owners: list[Owner], actions: list[Action],
+def reporting(row: ReportingRow, cadence: Cadence, owners: Sequence[OwnerLike],
+              actions: Sequence[ActionLike],
               sent_on: date) -> Message:
     """Who reports what to whom by when, with the reporters' open actions."""
     builder = ReplyBuilder(max_blocks=MAX_NUDGE_BLOCKS - 1).header(
@@ -58,7 +59,7 @@ def _item_title(item: DueItem) -> str:
     return f"Action {item.action.ref} milestone “{shorten(item.milestone.label, 60)}”"
 
 
-def _item_body(item: DueItem, owners: list[Owner]) -> str:
+def _item_body(item: DueItem, owners: Sequence[OwnerLike]) -> str:
     return "\n".join([
         escape(shorten(item.action.text, 400)),
         f"*Owner:* {_names(owners)} · *When:* {when(item.action)} · "
@@ -66,7 +67,7 @@ def _item_body(item: DueItem, owners: list[Owner]) -> str:
     ])
 
 
-def due_soon(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
+def due_soon(item: DueItem, owners: Sequence[OwnerLike], sent_on: date) -> Message:
     days = (item.due - sent_on).days
     builder = _builder().header(f"⏰ {_item_title(item)} is due in {plural(days, 'day')}")
     builder.section(f"Due *{day(item.due)}*.\n{_item_body(item, owners)}")
@@ -75,7 +76,7 @@ def due_soon(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
     return _finish(builder, action_buttons(item.action.ref))
 
 
-def overdue(item: DueItem, owners: list[Owner], sent_on: date) -> Message:
+def overdue(item: DueItem, owners: Sequence[OwnerLike], sent_on: date) -> Message:
     builder = _builder().header(f"🔴 {_item_title(item)} is overdue")
     builder.section(f"It was due *{day(item.due)}*.\n{_item_body(item, owners)}")
     builder.context(f"`/lscb done {item.action.ref}` if it is finished, or "

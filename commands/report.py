@@ -12,6 +12,7 @@ from commands.quarters import Quarter, read_quarter
 from commands.registry import subcommand
 from commands.text import STATUS_BADGES, day, escape, overdue_by, shorten
 from storage.models import Action, Challenge, Risk, StatusChange
+from storage.rows import ActionLike
 
 RAG = (("off-track", "🔴"), ("at-risk", "🟠"), ("on-track", "🟢"), ("complete", "✅"),
        ("not-started", "⚪"))
@@ -19,7 +20,7 @@ RAG = (("off-track", "🔴"), ("at-risk", "🟠"), ("on-track", "🟢"), ("compl
 
 @dataclass(frozen=True)
 class ExceptionItem:
-    action: Action
+    action: ActionLike
     why: str
     note: str
 
@@ -58,7 +59,7 @@ def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
 
 def _exceptions(ctx: Context, as_of: date) -> list[ExceptionItem]:
     overdue = {i.action.id: i for i in ctx.repo.overdue(as_of) if i.milestone is None}
-    flagged: list[tuple[Action, str]] = []
+    flagged: list[tuple[ActionLike, str]] = []
     for action in ctx.repo.actions():
         late = overdue.get(action.id)
         reasons = [STATUS_BADGES[action.status]] if action.status in ("off-track",

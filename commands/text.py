@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storage.models import Action
+from storage.rows import ActionLike
 
 STATUS_BADGES = {
     "not-started": "⚪ not started",
@@ -31,7 +31,7 @@ def day(d: date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-def when(action: Action) -> str:
+def when(action: ActionLike) -> str:
     """The plan's own wording, with the derived date beside it when it differs."""
     wording = escape(action.when_text)
     if action.due_date is None:
@@ -42,7 +42,7 @@ def when(action: Action) -> str:
     return derived if wording == derived else f"{wording} → {derived}"
 
 
-def status(action: Action) -> str:
+def status(action: ActionLike) -> str:
     return STATUS_BADGES.get(action.status, action.status)
 
 
@@ -57,7 +57,7 @@ def overdue_by(due: date, today: date) -> str:
     return f"{days} day{'s' if days != 1 else ''} overdue"
 
 
-def action_line(action: Action, extra: str = "") -> str:
+def action_line(action: ActionLike, extra: str = "") -> str:
     """One action on one line: ref, short text, when, status."""
     tail = f" · {extra}" if extra else ""
     return (f"*{escape(action.ref)}* {escape(shorten(action.text))} · {when(action)} · "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -67,7 +67,7 @@ def import_plan(session: Session, doc: PlanDoc, actor: str, now: datetime) -> Im
 
 def _sync_owners(session: Session, plan: Plan, doc: PlanDoc) -> dict[str, Owner]:
     existing = {o.name: o for o in session.scalars(select(Owner).where(Owner.plan_id == plan.id))}
-    session.execute(OwnerAlias.__table__.delete().where(OwnerAlias.plan_id == plan.id))
+    session.execute(delete(OwnerAlias).where(OwnerAlias.plan_id == plan.id))
     for owner in existing.values():
         session.expire(owner, ["aliases"])
     for spec in doc.owners:
@@ -77,7 +77,7 @@ def _sync_owners(session: Session, plan: Plan, doc: PlanDoc) -> dict[str, Owner]
         existing[spec.name] = owner
     session.flush()
     for spec in doc.owners:
-        keys = {}
+        keys: dict[str, str] = {}
         for spelling in (spec.name, *spec.aliases):
             keys.setdefault(name_key(spelling), spelling)
         session.add_all(OwnerAlias(plan_id=plan.id, owner_id=existing[spec.name].id, alias=a,

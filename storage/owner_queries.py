@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -40,7 +40,7 @@ class OwnerQueries:
             return found[0]
         raise OwnerNotFound(query, sorted(o.name for o in found))
 
-    def _owners_matching(self, condition: object) -> list[Owner]:
+    def _owners_matching(self, condition: ColumnElement[bool]) -> list[Owner]:
         return list(self.session.scalars(
             select(Owner).join(OwnerAlias).where(OwnerAlias.plan_id == self.plan.id, condition)
             .distinct().order_by(Owner.name)))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -78,7 +79,7 @@ class PlanRepository(OwnerQueries, ProgressQueries):
             Action.ref.startswith(theme + ".", autoescape=True)).order_by(Action.sort_key))
         return list(refs)[:5]
 
-    def _actions(self) -> Select[tuple[Action]]:
+    def _actions(self) -> Select[Any]:
         return (select(Action).where(Action.plan_id == self.plan.id, Action.archived.is_(False))
                 .order_by(Action.sort_key, Action.id))
 
@@ -96,7 +97,7 @@ class PlanRepository(OwnerQueries, ProgressQueries):
         owned = owners_by_action(self.session, [r[0] for r in rows])
         return [action_row(r, owned) for r in rows]
 
-    def _owned_by(self, owners: Sequence[OwnerLike]) -> Select[tuple[int]]:
+    def _owned_by(self, owners: Sequence[OwnerLike]) -> Select[Any]:
         return select(ActionOwner.action_id).where(
             ActionOwner.owner_id.in_([o.id for o in owners]))
 
@@ -128,11 +129,12 @@ class PlanRepository(OwnerQueries, ProgressQueries):
         action_rows = list(self.session.execute(actions))
         milestone_rows = list(self.session.execute(milestones))
         owned = owners_by_action(self.session, [r[0] for r in [*action_rows, *milestone_rows]])
-        items = [DueItem(action_row(r, owned), r.due_date) for r in action_rows]
-        items += [DueItem(action_row(r, owned), r[-1], milestone_row(r)) for r in milestone_rows]
+        items = [DueItem(action_row(r, owned), due) for r in action_rows if (due := r.due_date)]
+        milestones_due = [(r, milestone_row(r)) for r in milestone_rows]
+        items += [DueItem(action_row(r, owned), m.due_date, m) for r, m in milestones_due]
         return sorted(items, key=lambda i: (i.due, i.action.sort_key))
 
-    def _open_conditions(self) -> tuple[object, ...]:
+    def _open_conditions(self) -> tuple[ColumnElement[bool], ...]:
         return (Action.plan_id == self.plan.id, Action.archived.is_(False),
                 Action.status != "complete")
 

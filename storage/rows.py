@@ -86,7 +86,8 @@ def owners_by_action(session: Session, action_ids: Iterable[int]) -> dict[int, t
 
 
 def action_row(values: Sequence[Any], owners: dict[int, tuple[OwnerRef, ...]]) -> ActionRow:
-    return ActionRow(*values[:len(ACTION_COLUMNS)], owners=owners.get(values[0], ()))
+    fields = values[:len(ACTION_COLUMNS)]
+    return ActionRow(*fields, owners.get(values[0], ()))  # type: ignore[call-arg]
 
 
 def milestone_row(values: Sequence[Any]) -> MilestoneRow:
