@@ -21,9 +21,17 @@ IMPORTED_AT = datetime(2014, 4, 1, 9, 0, tzinfo=UTC)
 
 
 def empty_postgres(url: str) -> str:
-    """Wipe the test database's public schema, so each test starts from nothing."""
+    """Wipe the test database's public schema, so each test starts from nothing.
+
+    Connections an earlier test left open are ended first, and the drop gives up
+    after a while rather than waiting for a lock for ever.
+    """
     engine = create_engine(normalise_url(url))
     with engine.begin() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                "WHERE datname = current_database() "
+                                "AND pid <> pg_backend_pid()"))
+        connection.execute(text("SET LOCAL lock_timeout = '20s'"))
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()

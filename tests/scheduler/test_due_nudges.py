@@ -17,9 +17,12 @@ LONDON = ZoneInfo("Europe/London")
 def year_of_nudges(database: Database, first: date = date(2014, 4, 1),
                    last: date = date(2015, 3, 31)) -> list[Nudge]:
     with database.unit_of_work() as session:
-        return nudges_between(PlanRepository.for_team(session),
-                              datetime.combine(first, time.min, tzinfo=LONDON),
-                              datetime.combine(last, time.max, tzinfo=LONDON), LONDON)
+        nudges = nudges_between(PlanRepository.for_team(session),
+                                datetime.combine(first, time.min, tzinfo=LONDON),
+                                datetime.combine(last, time.max, tzinfo=LONDON), LONDON)
+        for nudge in nudges:
+            assert nudge.message  # rendered while the session is open, as a cycle does
+        return nudges
 
 
 def days_of(nudges: list[Nudge], key: str, channel: str) -> list[date]:
