@@ -28,10 +28,6 @@ class Due:
     kind: DueKind
     date: date | None = None
 
-    @property
-    def is_dated(self) -> bool:
-        return self.date is not None
-
 
 _MONTH_YEAR = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s*,?\s*(?P<year>[0-9]{4})$")
 #: The years a plan's dates may fall in; anything else is a typo, not a date.

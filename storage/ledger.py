@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -135,12 +135,6 @@ class Ledger:
             .values(status=status, message_ts=message_ts, last_error=error[:2000],
                     sent_at=at if status == SENT else None)
             .execution_options(synchronize_session=False))
-
-    def counts(self, plan_id: int | None = None) -> dict[str, int]:
-        query = select(Delivery.status, func.count()).group_by(Delivery.status)
-        if plan_id is not None:
-            query = query.where(Delivery.plan_id == plan_id)
-        return {status: count for status, count in self.session.execute(query)}
 
     def last_cycle(self, plan_id: int) -> datetime | None:
         return self.session.scalar(select(CycleRun.ran_for).where(CycleRun.plan_id == plan_id))
