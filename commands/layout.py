@@ -41,7 +41,7 @@ class ReplyBuilder:
 
     def header(self, text: str) -> ReplyBuilder:
         if not self.full:
-            clipped = text if len(text) <= MAX_HEADER else text[: MAX_HEADER - 1] + "…"
+            clipped = _clip(text, MAX_HEADER)
             self._blocks.append(HeaderBlock(text=clipped))
             self._plain.append(clipped)
         return self
