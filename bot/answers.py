@@ -12,7 +12,7 @@ from commands.layout import simple
 from commands.registry import only_reads
 from storage.database import Database
 from storage.errors import NoPlan, OwnerNotFound
-from storage.repository import PlanRepository
+from storage.repository import PlanRepository, active_plan_mark
 
 T = TypeVar("T")
 
@@ -52,18 +52,23 @@ def answer(database: Database, settings: Settings, *, user_id: str, text: str,
             raise _RefusedReply(reply)
         return reply
 
-    def run(context: Context) -> Reply:
-        if cache is None or not only_reads(text):
-            return dispatched(context)
-        return cache.answer(context, text, lambda: dispatched(context))
+    def build() -> Reply:
+        try:
+            return in_context(database, settings, dispatched, user_id=user_id,
+                              team_id=team_id, acting_as=acting_as, is_admin=is_admin)
+        except _RefusedReply as refused:
+            return refused.reply
+        except Refused as error:
+            return simple(str(error))
 
-    try:
-        return in_context(database, settings, run, user_id=user_id, team_id=team_id,
-                          acting_as=acting_as, is_admin=is_admin)
-    except _RefusedReply as refused:
-        return refused.reply
-    except Refused as error:
-        return simple(str(error))
+    if cache is None or not only_reads(text):
+        return build()
+    with database.unit_of_work() as session:
+        mark = active_plan_mark(session, team_id)
+    admin = user_id in settings.admins if is_admin is None else is_admin
+    today = settings.now().astimezone(settings.timezone).date()
+    key = (mark, today, user_id, admin, acting_as, " ".join(text.split()))
+    return cache.answer(key, build) if mark else build()
 
 
 class _RefusedReply(Exception):

@@ -3,7 +3,8 @@
 Every change to a plan writes an audit entry, so the plan's newest audit id
 says whether anything a reply was built from could have changed. The key also
 holds who asked (their links are plan data too, and audited), the local date
-and the exact text.
+and the exact text. Working out the key is one light query; a reply is built,
+with its own unit of work, only when the key is new.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from commands import Context, Reply
+from commands import Reply
 
 MAX_REPLIES = 512
 
@@ -23,10 +24,7 @@ class ReplyCache:
         self._replies: OrderedDict[Hashable, Reply] = OrderedDict()
         self._lock = threading.Lock()
 
-    def answer(self, context: Context, text: str, build: Callable[[], Reply]) -> Reply:
-        caller = context.caller
-        key = (context.repo.plan.id, context.repo.audit_mark(), context.today, caller.user_id,
-               caller.is_admin, caller.acting_as, " ".join(text.split()))
+    def answer(self, key: Hashable, build: Callable[[], Reply]) -> Reply:
         with self._lock:
             if key in self._replies:
                 self._replies.move_to_end(key)

@@ -42,8 +42,8 @@ class ProgressQueries:
 
     def audit_mark(self) -> int:
         """The plan's newest audit entry: every change to the plan writes one."""
-        return self.session.scalar(select(func.max(AuditEntry.id))
-                                   .where(AuditEntry.plan_id == self.plan.id)) or 0
+        return self.session.connection().scalar(
+            select(func.max(AuditEntry.id)).where(AuditEntry.plan_id == self.plan.id)) or 0
 
     def history(self, ref: str) -> list[AuditEntry]:
         return list(self.session.scalars(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -15,6 +15,7 @@ from storage.errors import NoPlan, UnknownAction
 from storage.models import (
     Action,
     ActionOwner,
+    AuditEntry,
     Cadence,
     Milestone,
     Plan,
@@ -40,16 +41,34 @@ DATED_KINDS = (DueKind.DATE.value, DueKind.ANNUAL.value)
 MAX_REF = 20  # the column's width: a longer "ref" is no ref, and no pattern to search by
 
 
+def _active_first() -> tuple[ColumnElement[Any], ...]:
+    """Plans in the order that makes the active one first: the workspace's, then the newest.
+
+    The team is a bound parameter, so each statement is built once, at import."""
+    chosen = select(Workspace.plan_id).where(Workspace.team_id == bindparam("team_id"))
+    return (case((Plan.id.in_(chosen), 1), else_=0).desc(), Plan.imported_at.desc(),
+            Plan.id.desc())
+
+
+_ACTIVE_PLAN = select(Plan).order_by(*_active_first()).limit(1)
+_ACTIVE_PLAN_MARK = select(
+    Plan.id, select(func.max(AuditEntry.id)).where(AuditEntry.plan_id == Plan.id)
+    .scalar_subquery()).order_by(*_active_first()).limit(1)
+
+
 def active_plan(session: Session, team_id: str | None = None) -> Plan:
     """The workspace's plan, else the plan imported most recently."""
-    if team_id:
-        plan = session.scalar(select(Plan).join(Workspace).where(Workspace.team_id == team_id))
-        if plan is not None:
-            return plan
-    plan = session.scalar(select(Plan).order_by(Plan.imported_at.desc(), Plan.id.desc()).limit(1))
+    plan = session.scalar(_ACTIVE_PLAN, {"team_id": team_id or ""})
     if plan is None:
         raise NoPlan()
     return plan
+
+
+def active_plan_mark(session: Session, team_id: str | None = None) -> tuple[int, int] | None:
+    """The active plan's id and newest audit entry, in one light query: whether anything
+    a reply was built from could have changed."""
+    row = session.connection().execute(_ACTIVE_PLAN_MARK, {"team_id": team_id or ""}).first()
+    return (row[0], row[1] or 0) if row else None
 
 
 class PlanRepository(OwnerQueries, ProgressQueries):

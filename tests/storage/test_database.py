@@ -1,9 +1,14 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 from sqlalchemy import inspect, select
 
 from storage.database import Database, normalise_url
+from storage.importer import import_plan
 from storage.models import AuditEntry
+from storage.planfiles import SAMPLE_PLAN, read_plan_file
+from storage.repository import active_plan, active_plan_mark
+from storage.workspaces import plan_named, use_plan
 
 
 def test_timestamps_come_back_aware_and_in_utc(sample_database: Database) -> None:
@@ -32,3 +37,18 @@ def test_hosting_platform_urls_are_accepted() -> None:
     assert normalise_url("postgres://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert normalise_url("postgresql://h/db") == "postgresql+psycopg://h/db"
     assert normalise_url("sqlite:///x.sqlite3") == "sqlite:///x.sqlite3"
+
+
+def test_each_workspace_works_from_its_own_plan(sample_database: Database) -> None:
+    later = datetime(2017, 4, 1, tzinfo=UTC)
+    with sample_database.unit_of_work() as session:
+        doc = replace(read_plan_file(SAMPLE_PLAN), slug="next-plan", title="Next plan")
+        import_plan(session, doc, "test", later)
+        use_plan(session, "T1", plan_named(session, "cumbria-lscb-2014-2017"), "test", later)
+    with sample_database.unit_of_work() as session:
+        assert active_plan(session, "T1").slug == "cumbria-lscb-2014-2017"
+        assert active_plan(session, "T2").slug == "next-plan"
+        assert active_plan(session).slug == "next-plan"
+        first, newest = active_plan_mark(session, "T1"), active_plan_mark(session)
+        assert first is not None and newest is not None and first[0] != newest[0]
+        assert first[1] > 0
