@@ -25,7 +25,7 @@ def in_context(database: Database, settings: Settings, work: Callable[[Context],
                user_id: str, team_id: str | None = None,
                acting_as: tuple[str, ...] | None = None, is_admin: bool | None = None) -> T:
     """Run `work` for a caller in one unit of work; a CommandError rolls it back as Refused."""
-    admin = user_id in settings.admins if is_admin is None else is_admin
+    admin = settings.is_admin(user_id, is_admin)
     with database.unit_of_work() as session:
         try:
             repo = PlanRepository.for_team(session, team_id)
@@ -65,9 +65,8 @@ def answer(database: Database, settings: Settings, *, user_id: str, text: str,
         return build()
     with database.unit_of_work() as session:
         mark = active_plan_mark(session, team_id)
-    admin = user_id in settings.admins if is_admin is None else is_admin
-    today = settings.now().astimezone(settings.timezone).date()
-    key = (mark, today, user_id, admin, acting_as, " ".join(text.split()))
+    key = (mark, settings.local_date(), user_id, settings.is_admin(user_id, is_admin), acting_as,
+           " ".join(text.split()))
     return cache.answer(key, build) if mark else build()
 
 

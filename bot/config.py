@@ -62,6 +62,14 @@ class Settings:
     def serves_socket_mode(self) -> bool:
         return bool(self.bot_token and self.app_token)
 
+    def local_date(self) -> date:
+        """The local date decisions are made for (LSCB_TODAY, or the real one)."""
+        return self.now().astimezone(self.timezone).date()
+
+    def is_admin(self, user_id: str, override: bool | None = None) -> bool:
+        """Whether `user_id` is an admin, unless the caller (CLI, console) says so itself."""
+        return user_id in self.admins if override is None else override
+
     def now(self) -> datetime:
         """The current instant, or 12:00 local time on LSCB_TODAY, so that day's 09:00 is past."""
         if self.today is None:

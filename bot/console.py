@@ -90,6 +90,6 @@ def _travel(settings: Settings, value: str, write: Callable[[str], None]) -> Set
         except ValueError:
             write(f"“{value}” is not a date like 2014-10-15.")
             return settings
-    shown = settings.now().astimezone(settings.timezone).date()
+    shown = settings.local_date()
     write(f"Today is {shown:%A %d %B %Y}{'' if settings.today else ' (the real date)'}.")
     return settings

@@ -173,7 +173,7 @@ def preview_nudges(settings: Settings, first: date | None, last: date | None) ->
     from bot.preview import preview
 
     database = Database(settings.database_url)
-    today = settings.now().astimezone(settings.timezone).date()
+    today = settings.local_date()
     first = first or today
     print(preview(database, settings, first, last or first + timedelta(days=30)))
     return 0
