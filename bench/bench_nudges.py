@@ -132,7 +132,7 @@ def build(database: Database, options: Options) -> list[int]:
         raw = bench_plan(number, options.actions_per_plan, options.owners_per_plan,
                          sample["reporting"], _owner_map(sample, options.owners_per_plan, number))
         doc = build_plan(raw, f"<nudge bench plan {number}>")
-        with database.unit_of_work() as session:
+        with database.committed() as session:
             import_plan(session, doc, ACTOR, BUILT_AT)
             plan = session.scalars(select(Plan).where(Plan.slug == doc.slug)).one()
             repo = PlanRepository(session, plan)
@@ -145,7 +145,7 @@ def build(database: Database, options: Options) -> list[int]:
 
 
 def describe(database: Database, today: date) -> str:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         plans = session.scalar(select(func.count()).select_from(Plan)) or 0
         actions = session.scalar(select(func.count()).select_from(Action)
                                  .where(Action.archived.is_(False))) or 0
@@ -187,11 +187,11 @@ def cycle_window(settings: Settings) -> tuple[datetime, datetime]:
 def work_out_due(database: Database, settings: Settings) -> list[Nudge]:
     """Every plan's nudges over the cycle window: one unit of work per plan, as a cycle does."""
     first, last = cycle_window(settings)
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         plan_ids = list(session.scalars(select(Plan.id).order_by(Plan.id)))
     found: list[Nudge] = []
     for plan_id in plan_ids:
-        with database.unit_of_work() as session:
+        with database.committed() as session:
             repo = PlanRepository(session, session.get_one(Plan, plan_id))
             found += nudges_between(repo, first, last, settings.timezone)
     return found
@@ -234,7 +234,7 @@ def time_work_out_due(database: Database, url: str, today: date, repeats: int) -
 
 
 def clear_ledger(database: Database) -> None:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         session.execute(delete(Delivery))
         session.execute(delete(CycleRun))
 
@@ -382,7 +382,7 @@ def run(options: Options, url: str) -> int:
     print(f"Database: {url}")
     database = Database(url)
     try:
-        with database.unit_of_work() as session:
+        with database.committed() as session:
             if session.scalar(select(func.count()).select_from(Plan)):
                 print("This database already holds plans; give the bench an empty one.",
                       file=sys.stderr)

@@ -134,7 +134,7 @@ def link_users(database: Database, owners: int, users: int = LINKED_USERS,
     rng = random.Random(seed + 1)
     links = 0
     first: tuple[str, ...] = ()
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         repo = PlanRepository.for_team(session)
         by_name = {o.name: o for o in repo.owners()}
         for number in range(1, users + 1):
@@ -153,7 +153,7 @@ def load_synthetic_plan(database_url: str, actions: int, owners: int, seed: int 
     database = Database(database_url)
     try:
         doc = build_plan(synthetic_plan(actions, owners, seed), "<synthetic>")
-        with database.unit_of_work() as session:
+        with database.committed() as session:
             report = import_plan(session, doc, ACTOR, BENCH_NOW)
         links, first = link_users(database, owners, users, seed=seed)
     finally:

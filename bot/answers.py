@@ -1,16 +1,18 @@
-"""One request from Slack, start to finish: a unit of work, the caller, the result."""
+"""One request, start to finish: who asks, a unit of work, the answer rendered for them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.config import Settings
 from bot.reply_cache import ReplyCache
-from commands import Caller, CommandError, Context, Reply, dispatch
-from commands.layout import simple
-from commands.registry import only_reads
-from storage.database import Database
+from commands import Caller, CommandError, Context
+from commands.page import Line, Page, line, plain
+from commands.slash import Part, dispatch, only_reads
+from commands.slash.registry import refusal
+from storage.database import Database, Session
 from storage.errors import NoPlan, OwnerNotFound
 from storage.repository import PlanRepository, active_plan_mark
 
@@ -18,61 +20,86 @@ T = TypeVar("T")
 
 
 class Refused(Exception):
-    """The request changed nothing; its message is for the user."""
+    """Nothing was changed; `line` says why, for the person who asked (and `field`, which
+    field of a form it is about, when it is)."""
+
+    def __init__(self, said: Line, field: str = "") -> None:
+        super().__init__(plain(said))
+        self.line = said
+        self.field = field
 
 
-def in_context(database: Database, settings: Settings, work: Callable[[Context], T], *,
-               user_id: str, team_id: str | None = None,
-               acting_as: tuple[str, ...] | None = None, is_admin: bool | None = None) -> T:
-    """Run `work` for a caller in one unit of work; a CommandError rolls it back as Refused."""
-    admin = settings.is_admin(user_id, is_admin)
+@dataclass(frozen=True)
+class Asker:
+    """Who is asking and from where: a Slack user in a workspace, or the console's stand-in.
+
+    `is_admin` overrides LSCB_ADMINS (the console and the CLI say so themselves)."""
+
+    user_id: str
+    team_id: str | None = None
+    acting_as: tuple[str, ...] | None = None
+    is_admin: bool | None = None
+
+    def caller(self, settings: Settings) -> Caller:
+        return Caller(self.user_id, settings.is_admin(self.user_id, self.is_admin),
+                      self.acting_as)
+
+
+def context_for(session: Session, settings: Settings, asker: Asker) -> Context:
+    """The plan the asker's workspace works from, now, and the asker; Refused if none."""
+    try:
+        repo = PlanRepository.for_team(session, asker.team_id)
+        context = Context(repo, settings.now(), asker.caller(settings), settings.timezone)
+        context.caller_owners()  # an owner the console acts as must exist in this plan
+    except NoPlan as error:
+        raise Refused(line(str(error))) from error
+    except OwnerNotFound as error:
+        raise Refused(line(f"You are acting as an owner this plan does not have: {error}")
+                      ) from error
+    return context
+
+
+def in_context(database: Database, settings: Settings, asker: Asker,
+               work: Callable[[Context], T]) -> T:
+    """Run `work` for the asker in one unit of work, committed only if it returns;
+    a CommandError (or no plan) rolls it back and is raised as Refused."""
     with database.unit_of_work() as session:
+        context = context_for(session, settings, asker)
         try:
-            repo = PlanRepository.for_team(session, team_id)
-            context = Context(repo, settings.now(), Caller(user_id, admin, acting_as),
-                              settings.timezone)
-            return work(context)
-        except (CommandError, NoPlan) as error:
-            session.rollback()
-            raise Refused(str(error)) from error
-        except OwnerNotFound as error:
-            session.rollback()
-            raise Refused(f"You are acting as an owner this plan does not have: {error}") \
-                from error
+            result = work(context)
+        except CommandError as error:
+            raise Refused(error.line, getattr(error, "field", "")) from error
+        session.commit()
+        return result
 
 
-def answer(database: Database, settings: Settings, *, user_id: str, text: str,
-           team_id: str | None = None, acting_as: tuple[str, ...] | None = None,
-           is_admin: bool | None = None, cache: ReplyCache | None = None) -> Reply:
-    """Answer `/lscb text`; a refused command leaves the database as it was."""
+def answer(database: Database, settings: Settings, asker: Asker, typed: str | Sequence[Part],
+           render: Callable[[Page], T], cache: ReplyCache[T] | None = None) -> T:
+    """Answer `/lscb …`: dispatched, committed unless refused, rendered for the surface."""
 
-    def dispatched(context: Context) -> Reply:
-        reply = dispatch(context, text)
-        if reply.is_error:
-            raise _RefusedReply(reply)
-        return reply
+    def build() -> T:
+        with database.unit_of_work() as session:
+            try:
+                page = dispatch(context_for(session, settings, asker), typed)
+            except Refused as refused:
+                page = refusal(refused.line)
+            if not page.is_error:
+                session.commit()
+            return render(page)
 
-    def build() -> Reply:
-        try:
-            return in_context(database, settings, dispatched, user_id=user_id,
-                              team_id=team_id, acting_as=acting_as, is_admin=is_admin)
-        except _RefusedReply as refused:
-            return refused.reply
-        except Refused as error:
-            return simple(str(error))
-
-    if cache is None or not only_reads(text):
+    if cache is None or not only_reads(typed):
         return build()
+    key = _reuse_key(database, settings, asker, typed)
+    return cache.answer(key, build) if key else build()
+
+
+def _reuse_key(database: Database, settings: Settings, asker: Asker,
+               typed: str | Sequence[Part]) -> Hashable | None:
+    """What a read-only answer depends on: the plan's newest change, the day, who, what."""
     with database.unit_of_work() as session:
-        mark = active_plan_mark(session, team_id)
-    key = (mark, settings.local_date(), user_id, settings.is_admin(user_id, is_admin), acting_as,
-           " ".join(text.split()))
-    return cache.answer(key, build) if mark else build()
-
-
-class _RefusedReply(Exception):
-    """Carries a refusal reply out of the unit of work, which then rolls back."""
-
-    def __init__(self, reply: Reply) -> None:
-        super().__init__(reply.text)
-        self.reply = reply
+        mark = active_plan_mark(session, asker.team_id)
+    if mark is None:
+        return None
+    text = typed if isinstance(typed, str) else tuple(typed)
+    return (mark, settings.local_date(), asker, settings.is_admin(asker.user_id, asker.is_admin),
+            " ".join(text.split()) if isinstance(text, str) else text)

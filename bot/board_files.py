@@ -7,18 +7,16 @@ import json
 from pathlib import Path
 
 from openpyxl import Workbook
-from sqlalchemy import select
 
-from bot.answers import in_context
+from bot.answers import Asker, in_context
 from bot.config import Settings
 from commands import Context
 from commands.quarters import read_quarter
 from commands.report import build_report
 from commands.report_files import HEADER, report_markdown, report_rows
+from storage.audit import COLUMNS as AUDIT_COLUMNS
+from storage.audit import every_entry
 from storage.database import Database
-from storage.models import AuditEntry, Plan
-
-AUDIT_COLUMNS = ["plan", "at", "actor", "verb", "subject", "detail"]
 
 
 def write_report(database: Database, settings: Settings, fmt: str, out: Path,
@@ -31,15 +29,13 @@ def write_report(database: Database, settings: Settings, fmt: str, out: Path,
             _write_table(out, fmt, HEADER, report_rows(report), "Report")
         return report.quarter.label
 
-    label = in_context(database, settings, build, user_id="cli", is_admin=True)
+    label = in_context(database, settings, Asker("cli", is_admin=True), build)
     return f"Wrote the {label} monitoring report to {out}."
 
 
 def export_audit(database: Database, out: Path) -> int:
     with database.unit_of_work() as session:
-        rows = [[slug, e.at.isoformat(), e.actor, e.verb, e.subject, e.detail]
-                for e, slug in session.execute(select(AuditEntry, Plan.slug).join(Plan)
-                                               .order_by(AuditEntry.at, AuditEntry.id))]
+        rows = every_entry(session)
     if out.suffix.lower() == ".json":
         out.write_text(json.dumps([dict(zip(AUDIT_COLUMNS, r, strict=True)) for r in rows],
                                   indent=1), encoding="utf-8")

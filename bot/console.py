@@ -1,22 +1,27 @@
-"""The local console: `/lscb` without Slack, on the same logic and the same Block Kit.
+"""The local console: `/lscb` without Slack, on the same services and the same pages.
 
-Type `/lscb overdue` (or just `overdue`); `as Chair` or `as U123` changes who you
-are; `today 2014-10-15` travels in time; `quit` leaves.
+Type `/lscb overdue` (or just `overdue`); `as Chair` or `as U123` changes who you are;
+`today 2014-10-15` travels in time; `quit` leaves. Lines are edited and remembered with
+readline where the terminal has it; Ctrl-C cancels the line, Ctrl-D leaves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.answers import answer
+from bot.answers import Asker, answer
 from bot.config import Settings
-from bot.render import render_blocks
+from commands.page import Page
+from commands.render_text import to_text
+from commands.slash.registry import HELP_WORDS
 from storage.database import Database
 
 CONSOLE_USER = "UCONSOLE"
+PROMPT = "lscb> "
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 WELCOME = """lscb console: the business plan bot, without Slack.
@@ -26,6 +31,12 @@ You are the business manager (an admin). Try:
   today 2014-10-15     (travel in time; `today` alone shows the date in use)
   quit
 """
+CONSOLE_WORDS = """
+The console's own words
+=======================
+as OWNER        speak as an owner (`as Chair`), a Slack user (`as U123`) or `as admin`
+today DATE      pretend it is DATE (2014-10-15); `today` alone says which day it is
+quit            leave (or Ctrl-D); Ctrl-C cancels the line you are typing"""
 
 
 @dataclass(frozen=True)
@@ -50,19 +61,47 @@ class Who:
             return f"as {self.acting_as[0]}"
         return "as the admin" if self.user_id == CONSOLE_USER else f"as Slack user {self.user_id}"
 
+    @property
+    def asker(self) -> Asker:
+        return Asker(self.user_id, None, self.acting_as, self.is_admin)
 
-def ask(database: Database, settings: Settings, who: Who, line: str) -> str:
-    """Answer one `/lscb …` line and render it as text."""
-    text = line.strip()
+
+def ask_page(database: Database, settings: Settings, who: Who, text: str) -> Page:
+    """The page `/lscb text` answers for `who`."""
+    text = text.strip()
     text = text[len("/lscb"):] if text.startswith("/lscb") else text
-    reply = answer(database, settings, user_id=who.user_id, text=text,
-                   acting_as=who.acting_as, is_admin=who.is_admin)
-    return render_blocks(reply.blocks, reply.text)
+    return answer(database, settings, who.asker, text, lambda page: page)
+
+
+def ask(database: Database, settings: Settings, who: Who, text: str) -> str:
+    """Answer one `/lscb …` line and render it as text."""
+    return shown(ask_page(database, settings, who, text), text)
+
+
+def shown(page: Page, text: str) -> str:
+    """The page as the console prints it; the help adds the console's own words."""
+    if text.strip().removeprefix("/lscb").strip().lower() in ("", *HELP_WORDS):
+        return to_text(page) + "\n" + CONSOLE_WORDS
+    return to_text(page)
+
+
+def typed_lines(prompt: str = PROMPT) -> Iterator[str]:
+    """What a person types at the prompt; Ctrl-C cancels the line, Ctrl-D ends."""
+    with contextlib.suppress(ImportError):  # not on every platform
+        import readline  # noqa: F401  (line editing and history for input())
+    while True:
+        try:
+            yield input(prompt)
+        except KeyboardInterrupt:
+            print()
+        except EOFError:
+            print()
+            return
 
 
 def run_console(database: Database, settings: Settings, lines: Iterable[str],
                 write: Callable[[str], None]) -> None:
-    """The read-answer loop; `lines` is stdin for people, a list for tests."""
+    """The read-answer loop; `lines` is what people type, a list for tests."""
     who = Who()
     write(WELCOME)
     if settings.today is None:

@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from functools import partial
 
-from sqlalchemy import select
-
 from bot.config import Settings
 from bot.delivery import DeliveryFailed, SlackSender
-from commands.nudge_text import admin_notice
-from commands.nudges import nudges_between
+from commands.nudges import as_message, nudges_between
+from commands.pages.nudges import admin_notice
 from commands.text import day
 from storage.database import Database
 from storage.ledger import FAILED, Ledger, Message, Nudge
@@ -26,6 +24,7 @@ from storage.models import Delivery, Plan
 from storage.models.delivery import MISSED, PENDING, SENT, UNROUTED
 from storage.repository import PlanRepository
 from storage.timestamps import utcnow
+from storage.workspaces import all_plans
 
 log = logging.getLogger("lscb.cycle")
 MAX_LOOKBACK = timedelta(days=90)
@@ -56,7 +55,7 @@ def run_cycle(database: Database, settings: Settings, sender: SlackSender,
     now = settings.now()
     report = CycleReport()
     with database.unit_of_work() as session:
-        plan_ids = list(session.scalars(select(Plan.id).order_by(Plan.id)))
+        plan_ids = [plan.id for plan in all_plans(session)]
     for plan_id in plan_ids:
         report.recorded += record_due(database, settings, plan_id, now)
     deliver_owed(database, settings, sender, worker, now, report)
@@ -78,6 +77,7 @@ def record_due(database: Database, settings: Settings, plan_id: int, now: dateti
         notices = _admin_notices(ledger.rows(added), settings, now)
         ledger.record(plan_id, notices, missed_before)
         ledger.mark_cycle(plan_id, max(now, last or now))
+        session.commit()
     return len(added)
 
 
@@ -96,7 +96,7 @@ def _admin_notices(rows: list[Delivery], settings: Settings, now: datetime) -> l
                  f"{r.audience or 'nobody'} · {r.text.splitlines()[0]}" for r in missed]
         if not settings.admins:
             log.warning("%s (no LSCB_ADMINS to tell):\n%s", title, "\n".join(lines))
-        message = admin_notice(title, lines)
+        message = as_message(admin_notice(title, lines))
         notices += [Nudge(key=f"admin:{status}:{missed[0].id}", occurrence=now.date(),
                           send_at=now, channel=admin, audience="admins",
                           render=partial(_same, message))
@@ -117,12 +117,14 @@ def deliver_owed(database: Database, settings: Settings, sender: SlackSender, wo
     for delivery_id in ids:
         with database.unit_of_work() as session:
             delivery = Ledger(session).claim(delivery_id, worker, utcnow(), lease)
+            session.commit()
         if delivery is None:
             continue
         status, ts, error = _attempt(sender, delivery)
         with database.unit_of_work() as session:
             Ledger(session).settle(delivery_id, worker, status, message_ts=ts, error=error,
                                    at=utcnow())
+            session.commit()
         if status == SENT:
             report.sent.append(delivery)
         else:

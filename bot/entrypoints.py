@@ -5,24 +5,25 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from bot.answers import answer
+from bot.answers import Asker, Refused, in_context
 from bot.config import Settings, SettingsError
-from bot.console import Who, ask, run_console
-from bot.render import render_blocks
-from storage.database import Database
+from bot.console import Who, ask_page, run_console, shown, typed_lines
+from commands import Context, admin
+from commands.page import Page
+from commands.pages.admin import channel_page, linked_page, unlinked_page
+from commands.render_text import to_text
+from storage.database import DEFAULT_URL, Database
 from storage.errors import NoPlan
 from storage.exporter import plan_document
 from storage.importer import import_plan
-from storage.models import Plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
 from storage.repository import active_plan
-from storage.workspaces import plan_named, plans_with_counts, use_plan
+from storage.workspaces import chosen_plan, plan_named, plans_with_counts, use_plan
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 log = logging.getLogger("lscb")
-CLI_ACTOR = "cli"
+CLI = Asker("cli", is_admin=True)
 
 
 def serve(settings: Settings) -> int:
@@ -66,26 +67,34 @@ def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
 
 
 def open_with_sample(settings: Settings) -> Database:
-    """The database, with the sample plan loaded if it holds no plan yet."""
+    """The database; the local default one gets the sample plan on first use, so the console
+    has something to show. A database named by DATABASE_URL is never given the sample."""
     database = Database(settings.database_url)
+    if settings.database_url != DEFAULT_URL:
+        return database
     with database.unit_of_work() as session:
         try:
             active_plan(session)
         except NoPlan:
-            report = import_plan(session, read_plan_file(SAMPLE_PLAN), CLI_ACTOR, settings.now())
+            report = import_plan(session, read_plan_file(SAMPLE_PLAN), CLI.user_id,
+                                 settings.now())
+            session.commit()
             print(f"Loaded the sample plan into {settings.database_url}: "
                   f"{len(report.created)} actions.")
     return database
 
 
 def console(settings: Settings) -> int:
-    run_console(open_with_sample(settings), settings, sys.stdin, print)
+    lines = typed_lines() if sys.stdin.isatty() else sys.stdin
+    run_console(open_with_sample(settings), settings, lines, print)
     return 0
 
 
 def ask_once(settings: Settings, who: str, text: str) -> int:
-    print(ask(open_with_sample(settings), settings, Who.parse(who), text))
-    return 0
+    """`lscb ask`: one answer on standard output; non-zero when the bot refused."""
+    page = ask_page(open_with_sample(settings), settings, Who.parse(who), text)
+    print(shown(page, text))
+    return 1 if page.is_error else 0
 
 
 def upgrade_database(settings: Settings) -> int:
@@ -104,11 +113,12 @@ def plan_file(settings: Settings, args: argparse.Namespace) -> int:
                       f"{plan.imported_at:%Y-%m-%d %H:%M} UTC{used}")
             return 0
         if args.plan_command == "use":
-            use_plan(session, args.team, plan_named(session, args.slug), CLI_ACTOR,
+            use_plan(session, args.team, plan_named(session, args.slug), CLI.user_id,
                      settings.now())
+            session.commit()
             print(f"Workspace {args.team} now works from {args.slug}.")
             return 0
-        chosen = _chosen_plan(session, args.plan)
+        chosen = chosen_plan(session, args.plan)
         if args.plan_command == "export":
             if chosen is None:
                 raise NoPlan()
@@ -117,26 +127,31 @@ def plan_file(settings: Settings, args: argparse.Namespace) -> int:
             return 0
         base = plan_document(session, chosen) if chosen else None
         doc = read_plan_file(SAMPLE_PLAN if args.sample else args.file, base)
-        print(import_plan(session, doc, CLI_ACTOR, settings.now()).summary())
+        summary = import_plan(session, doc, CLI.user_id, settings.now()).summary()
+        session.commit()
+        print(summary)
     return 0
 
 
-def _chosen_plan(session: Session, slug: str | None) -> Plan | None:
-    if slug:
-        return plan_named(session, slug)
-    try:
-        return active_plan(session)
-    except NoPlan:
-        return None
+LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],
+                         Callable[[admin.Linked], Page]]] = {
+    "link": (admin.link_user, linked_page),
+    "unlink": (admin.unlink_user, unlinked_page),
+    "channel": (admin.link_channel, channel_page),
+}
 
 
 def link(settings: Settings, verb: str, target: str, owner: str) -> int:
-    """`lscb link|unlink|channel`: the same subcommands admins use in Slack."""
-    database = Database(settings.database_url)
-    reply = answer(database, settings, user_id=CLI_ACTOR, is_admin=True,
-                   text=f"{verb} {target} {owner}")
-    print(render_blocks(reply.blocks, reply.text))
-    return 1 if reply.is_error else 0
+    """`lscb link|unlink|channel`: the same services admins use in Slack."""
+    service, page = LINKERS[verb]
+    try:
+        linked = in_context(Database(settings.database_url), settings, CLI,
+                            lambda ctx: service(ctx, target, owner))
+    except Refused as refused:
+        print(to_text(Page(is_error=True).paragraph(refused.line)))
+        return 1
+    print(to_text(page(linked)))
+    return 0
 
 
 def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> BaseScheduler:
@@ -182,7 +197,7 @@ def preview_nudges(settings: Settings, first: date | None, last: date | None) ->
 def write_report(settings: Settings, fmt: str, out: Path, quarter: str) -> int:
     from bot.board_files import write_report as write
 
-    print(write(open_with_sample(settings), settings, fmt, out, quarter))
+    print(write(Database(settings.database_url), settings, fmt, out, quarter))
     return 0
 
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.config import Settings
-from bot.render import unslack
 from commands.nudges import nudges_between
 from storage.database import Database
-from storage.models import Plan
 from storage.repository import PlanRepository
+from storage.workspaces import all_plans
 
 
 def preview(database: Database, settings: Settings, first: date, last: date) -> str:
@@ -20,7 +17,7 @@ def preview(database: Database, settings: Settings, first: date, last: date) -> 
     end = datetime.combine(last, time.max, tzinfo=settings.timezone)
     lines = []
     with database.unit_of_work() as session:
-        for plan in session.scalars(select(Plan).order_by(Plan.id)):
+        for plan in all_plans(session):
             nudges = nudges_between(PlanRepository(session, plan), start, end, settings.timezone)
             lines.append(f"{plan.title}: {len(nudges)} nudges from {first} to {last}")
             for nudge in nudges:
@@ -28,7 +25,6 @@ def preview(database: Database, settings: Settings, first: date, last: date) -> 
                 where = f"#{nudge.channel}" if nudge.channel else "NOBODY WILL HEAR THIS"
                 lines.append(f"{local:%a %Y-%m-%d %H:%M %Z}  {where}  [{nudge.key}] "
                              f"{nudge.audience}\n    {title_of(nudge.blocks, nudge.text)}")
-            session.rollback()
     return "\n".join(lines) or "No plan is loaded."
 
 
@@ -36,4 +32,4 @@ def title_of(blocks: list[dict[str, Any]], text: str) -> str:
     """A message's header as written, else its first line."""
     if blocks and blocks[0].get("type") == "header":
         return str(blocks[0]["text"]["text"])
-    return unslack(text.splitlines()[0] if text else "")
+    return text.splitlines()[0] if text else ""

@@ -7,7 +7,6 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from sqlalchemy import text
 from waitress.server import create_server
 
 from storage.database import Database
@@ -28,10 +27,7 @@ def make_wsgi(app: App, database: Database) -> WSGIApp:
 
 
 def _health(database: Database, start_response: Callable[..., Any]) -> Iterable[bytes]:
-    try:
-        with database.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception:
+    if not database.is_reachable():
         start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
         return [b"database unavailable\n"]
     start_response("200 OK", [("Content-Type", "text/plain")])

@@ -1,21 +1,6 @@
-"""The bot's logic: parse `/lscb` text, decide, and build the reply.
+"""The bot's logic: services that decide and return values, pages that present them, and
+the `/lscb` grammar (`commands.slash`) that reads what people type into service calls."""
 
-Importing this package registers every subcommand.
-"""
+from commands.context import Caller, CommandError, Context, NotPermitted
 
-from commands import (  # noqa: F401
-    admin,
-    challenges,
-    detail,
-    history,
-    listing,
-    planner,
-    progress,
-    rebaseline,
-    report,
-    risks,
-)
-from commands.context import Caller, CommandError, Context, Reply
-from commands.registry import SUBCOMMANDS, dispatch
-
-__all__ = ["SUBCOMMANDS", "Caller", "CommandError", "Context", "Reply", "dispatch"]
+__all__ = ["Caller", "CommandError", "Context", "NotPermitted"]

@@ -1,12 +1,12 @@
-"""What every subcommand is given, and what it gives back."""
+"""What every service is given: the plan, the time, and who is asking; and how it refuses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
+from commands.page import Line, Spans, line, plain
 from storage.models import Owner
 from storage.repository import PlanRepository
 
@@ -14,7 +14,23 @@ LONDON = ZoneInfo("Europe/London")
 
 
 class CommandError(Exception):
-    """A problem with what the user asked; its message is the whole reply."""
+    """A problem with what was asked; its line is the whole answer, for any surface."""
+
+    def __init__(self, *spans: Spans) -> None:
+        self.line: Line = line(*spans)
+        super().__init__(plain(self.line))
+
+
+class NotPermitted(CommandError):
+    """The caller may not do this (not an admin, not linked to the owner)."""
+
+
+class FieldError(CommandError):
+    """A problem with one field of a form (a modal's `field` block)."""
+
+    def __init__(self, field: str, *spans: Spans) -> None:
+        super().__init__(*spans)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -43,16 +59,13 @@ class Context:
             return [self.repo.resolve_owner(name) for name in self.caller.acting_as]
         return self.repo.owners_of_user(self.caller.user_id)
 
+    def speaks_for(self, owners: list[Owner]) -> bool:
+        """Whether the caller is linked to any of `owners`."""
+        mine = {o.id for o in self.caller_owners()}
+        return bool(mine & {o.id for o in owners})
 
-@dataclass
-class Reply:
-    """A reply as Slack wants it: Block Kit, a plain-text fallback, and who sees it."""
 
-    text: str
-    blocks: list[dict[str, Any]] = field(default_factory=list)
-    in_channel: bool = False
-    is_error: bool = False
-
-    def as_message(self) -> dict[str, Any]:
-        return {"text": self.text, "blocks": self.blocks,
-                "response_type": "in_channel" if self.in_channel else "ephemeral"}
+def require_admin(ctx: Context, what: str) -> None:
+    """Refuse unless the caller is an admin; `what` completes "Only an admin can …"."""
+    if not ctx.caller.is_admin:
+        raise NotPermitted(f"Only an admin can {what}. Ask the board's business manager.")

@@ -1,58 +1,87 @@
-"""`action REF`: everything about one action."""
+"""Everything about one action, and every change made to it."""
 
 from __future__ import annotations
 
-from commands.context import CommandError, Context, Reply
-from commands.layout import ReplyBuilder
-from commands.registry import subcommand
-from commands.text import day, escape, overdue_by, status, when
-from storage.errors import UnknownAction
-from storage.models import Action
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from commands.context import Context
+from commands.lookup import find_action
+from commands.text import overdue_by, status, when
 
 
-def find_action(ctx: Context, args: str) -> Action:
-    ref = args.split()[0] if args.split() else ""
-    if not ref:
-        raise CommandError("Which action? Give its reference, e.g. `2.3`.")
-    try:
-        return ctx.repo.action(ref)
-    except UnknownAction as error:
-        if error.suggestions:
-            raise CommandError(escape(str(error))) from error
-        numbers = [t.number for t in ctx.repo.themes()]
-        span = f"{min(numbers)} to {max(numbers)}" if numbers else "none yet"
-        raise CommandError(f"{escape(str(error))} The plan's themes are {span}: "
-                           f"`/lscb theme N` lists a theme's actions.") from error
+@dataclass(frozen=True)
+class MilestoneLine:
+    label: str
+    when_text: str
+    due: date
+    done: bool
 
 
-@subcommand("action REF")
-def action(ctx: Context, args: str) -> Reply:
-    """everything about one action: owner, when, outcome, milestones, updates, challenges"""
-    found = find_action(ctx, args)
-    builder = ReplyBuilder().header(f"Action {found.ref}")
-    builder.section(escape(found.text))
-    lateness = ""
+@dataclass(frozen=True)
+class UpdateLine:
+    at: datetime
+    by: str
+    from_status: str
+    to_status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChallengeLine:
+    at: datetime
+    by: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ActionDetail:
+    ref: str
+    text: str
+    theme: str
+    owners: list[str]
+    when: str
+    lateness: str
+    status: str
+    outcome: str
+    milestones: list[MilestoneLine]
+    updates: list[UpdateLine]
+    challenges: list[ChallengeLine]
+
+
+@dataclass(frozen=True)
+class Change:
+    at: datetime
+    actor: str
+    verb: str
+    values: dict[str, object]
+
+
+@dataclass(frozen=True)
+class History:
+    ref: str
+    changes: list[Change]
+
+
+def action_detail(ctx: Context, ref: str) -> ActionDetail:
+    """The action's text, theme, owner, when, status, outcome, milestones, updates and
+    challenges."""
+    found = find_action(ctx, ref)
+    late = ""
     if found.due_date and found.due_date < ctx.today and found.status != "complete":
-        lateness = f" · *{overdue_by(found.due_date, ctx.today)}*"
-    builder.section("\n".join([
-        f"*Theme:* {found.theme.number}. {escape(found.theme.title)}",
-        f"*Owner:* {escape(' / '.join(o.name for o in found.owners))}",
-        f"*When:* {when(found)}{lateness}",
-        f"*Status:* {status(found)}",
-        f"*What we are trying to achieve:* {escape(found.outcome) or '—'}",
-    ]))
-    if found.milestones:
-        builder.lines(["*Milestones*"] + [
-            f"{'✅' if m.done else '⬜'} {escape(m.label)} · {escape(m.when_text)} → "
-            f"{day(m.due_date)}" for m in found.milestones])
-    updates = ctx.repo.updates(found)
-    if updates:
-        builder.lines(["*Latest updates*"] + [
-            f"{u.at.astimezone(ctx.tz):%d %b %Y} <@{escape(u.by)}>: {u.from_status} → "
-            f"{u.to_status}{' · ' + escape(u.note) if u.note else ''}" for u in updates])
-    challenges = ctx.repo.challenges(found)
-    if challenges:
-        builder.lines(["*Challenges*"] + [
-            f"{c.at.astimezone(ctx.tz):%d %b %Y} <@{escape(c.by)}>: {escape(c.text)}"
-            for c, _ in challenges[:5]], f"/lscb challenges {found.ref}")
-    return builder.build()
+        late = overdue_by(found.due_date, ctx.today)
+    return ActionDetail(
+        found.ref, found.text, f"{found.theme.number}. {found.theme.title}",
+        [o.name for o in found.owners], when(found), late, status(found), found.outcome,
+        [MilestoneLine(m.label, m.when_text, m.due_date, m.done) for m in found.milestones],
+        [UpdateLine(u.at, u.by, u.from_status, u.to_status, u.note)
+         for u in ctx.repo.updates(found)],
+        [ChallengeLine(c.at, c.by, c.text) for c, _ in ctx.repo.challenges(found)])
+
+
+def history(ctx: Context, ref: str) -> History:
+    """Every audited change to an action, oldest first."""
+    action = find_action(ctx, ref)
+    return History(action.ref, [Change(e.at, e.actor, e.verb, json.loads(e.detail or "{}"))
+                                for e in ctx.repo.history(action.ref)])

@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from commands import nudge_text
 from commands.calendar import (
     first_working_day_from,
     next_working_day_after,
@@ -24,11 +23,13 @@ from commands.calendar import (
     send_time,
 )
 from commands.context import Caller, Context
-from commands.layout import MAX_BLOCKS
-from commands.nudge_text import MAX_NUDGE_BLOCKS, Message
+from commands.page import Page
+from commands.pages import nudges as nudge_pages
+from commands.pages.report import report_page
 from commands.quarters import quarter_of
-from commands.report import build_report, report_reply
-from storage.ledger import Nudge
+from commands.render_blocks import to_reply
+from commands.report import build_report
+from storage.ledger import Message, Nudge
 from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
 from storage.rows import ActionRow, DueItem, OwnerLike
@@ -47,7 +48,7 @@ class _Span:
     tz: ZoneInfo
     channels: dict[int, str]
     _by_owner: dict[int, list[ActionRow]] | None = None
-    _reports: dict[date, Message] = field(default_factory=dict)
+    _reports: dict[date, Page] = field(default_factory=dict)
 
     def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
         """The owners' live actions in plan order, from one query for the whole plan."""
@@ -59,13 +60,12 @@ class _Span:
         found = {a.id: a for o in owners for a in self._by_owner.get(o.id, [])}
         return sorted(found.values(), key=lambda a: (a.sort_key, a.id))
 
-    def report_on(self, day: date, room: int) -> Message:
+    def report_on(self, day: date) -> Page:
         """The monitoring report for the quarter before `day`, built once per span."""
         if day not in self._reports:
             ctx = Context(self.repo, self.at(day), Caller("lscb", is_admin=True), self.tz)
             quarter = quarter_of(day, self.repo.plan.starts).previous(self.repo.plan.starts)
-            reply = report_reply(build_report(ctx, quarter), max_blocks=room)
-            self._reports[day] = (reply.text, reply.blocks)
+            self._reports[day] = report_page(build_report(ctx, quarter))
         return self._reports[day]
 
     def at(self, day: date) -> datetime:
@@ -109,11 +109,20 @@ def _reporting(span: _Span) -> list[Nudge]:
 
 def _reporting_message(span: _Span, row: ReportingRow, cadence: Cadence,
                        owners: list[OwnerLike], day: date) -> Message:
-    text, blocks = nudge_text.reporting(row, cadence, owners, span.actions_of(owners), day)
-    if not cadence.carries_report:
-        return text, blocks
-    report_text, report_blocks = span.report_on(day, MAX_BLOCKS - MAX_NUDGE_BLOCKS)
-    return f"{text}\n\n{report_text}", blocks[:-1] + report_blocks + blocks[-1:]
+    carried = span.report_on(day) if cadence.carries_report else None
+    return as_message(nudge_pages.reporting(row, cadence, owners, span.actions_of(owners), day,
+                                            carried))
+
+
+def as_message(page: Page) -> Message:
+    """A nudge's page as the Slack message the ledger keeps."""
+    reply = to_reply(page)
+    return reply.text, reply.blocks
+
+
+def _rendered(build: nudge_pages.ItemPage, item: DueItem, owners: Sequence[OwnerLike],
+              day: date) -> Message:
+    return as_message(build(item, owners, day))
 
 
 def _due_soon(span: _Span) -> list[Nudge]:
@@ -123,7 +132,7 @@ def _due_soon(span: _Span) -> list[Nudge]:
     for item in span.repo.falling_due(earliest, latest):
         day = first_working_day_from(item.due - timedelta(days=REMIND_DAYS_BEFORE))
         if span.first <= day <= span.last and not snoozed(item, day):
-            nudges += _per_channel(span, item, day, "due-soon", nudge_text.due_soon)
+            nudges += _per_channel(span, item, day, "due-soon", nudge_pages.due_soon)
     return nudges
 
 
@@ -132,18 +141,18 @@ def _overdue(span: _Span) -> list[Nudge]:
     for item in span.repo.falling_due(span.first - timedelta(days=7), span.last):
         day = next_working_day_after(item.due)
         if span.first <= day <= span.last and not snoozed(item, day):
-            nudges += _per_channel(span, item, day, "overdue", nudge_text.overdue)
+            nudges += _per_channel(span, item, day, "overdue", nudge_pages.overdue)
     return nudges
 
 
 def _per_channel(span: _Span, item: DueItem, day: date, kind: str,
-                 build: nudge_text.ItemBuilder) -> list[Nudge]:
+                 build: nudge_pages.ItemPage) -> list[Nudge]:
     suffix = f":m{item.milestone.id}" if item.milestone else ""
     nudges = []
     for channel, owners in span.by_channel(item.action.owners).items():
         nudges.append(Nudge(key=f"{kind}:{item.action.ref}{suffix}", occurrence=item.due,
                             send_at=span.at(day), channel=channel, audience=_names(owners),
-                            render=partial(build, item, owners, day)))
+                            render=partial(_rendered, build, item, owners, day)))
     return nudges
 
 
@@ -173,8 +182,12 @@ def _digests_on(span: _Span, monday: date, day: date) -> list[Nudge]:
                   if span.channels.get(o.id) == channel}
         nudges.append(Nudge(key="digest", occurrence=monday, send_at=span.at(day),
                             channel=channel, audience="; ".join(sorted(owners)),
-                            render=partial(nudge_text.digest, items, day)))
+                            render=partial(_digest_message, items, day)))
     return nudges
+
+
+def _digest_message(items: list[DueItem], day: date) -> Message:
+    return as_message(nudge_pages.digest(items, day))
 
 
 def snoozed(item: DueItem, day: date) -> bool:

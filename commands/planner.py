@@ -1,60 +1,65 @@
-"""The reporting planner: who reports what to whom, and when next."""
+"""The reporting planner: who reports what to whom, and the next dates."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from commands.calendar import reporting_days
-from commands.context import CommandError, Context, Reply
-from commands.layout import ReplyBuilder, simple
-from commands.registry import subcommand
-from commands.text import day, escape
+from commands.context import CommandError, Context, require_admin
+from commands.page import Code, Command
 from storage.planfiles.checking import is_valid_rule
 
 LOOKAHEAD_DAYS = 400
 
 
-@subcommand("schedule [set KEY RULE]", changes_plan=True)
-def schedule(ctx: Context, args: str) -> Reply:
-    """the reporting planner and next dates; admins change a cadence with `set`"""
-    words = args.split(maxsplit=2)
-    if words and words[0].lower() == "set":
-        return set_rule(ctx, words[1:])
-    rows = ctx.repo.reporting_rows()
-    builder = ReplyBuilder().header("Reporting planner")
+@dataclass(frozen=True)
+class CadenceDates:
+    key: str
+    label: str
+    audience: str
+    rule: str
+    next: list[date]
+
+
+@dataclass(frozen=True)
+class PlannerRow:
+    what: str
+    by: list[str]
+    cadences: list[CadenceDates]
+
+
+def next_dates(ctx: Context, rule: str, count: int) -> list[date]:
+    """The next `count` days a rule's reports go out (first working day, from today)."""
     horizon = ctx.today + timedelta(days=LOOKAHEAD_DAYS)
-    for row in rows:
-        by = escape(", ".join(o.name for o in row.owners))
-        lines = [f"*{escape(row.what)}* · {by}"]
-        for cadence in row.cadences:
-            dates = reporting_days(cadence.rule, ctx.repo.plan.starts, ctx.today, horizon)[:2]
-            upcoming = ", ".join(day(sent) for _, sent in dates) or "no further dates"
-            lines.append(f"   {escape(cadence.label)} → {escape(cadence.audience)} · next: "
-                         f"{upcoming} · `{escape(cadence.key)}`")
-        builder.lines(["\n".join(lines)])
-    builder.context("Dates are the first working day of the month, 09:00 UK time.")
-    return builder.build()
+    return [sent for _, sent in reporting_days(rule, ctx.repo.plan.starts, ctx.today,
+                                               horizon)[:count]]
 
 
-def set_rule(ctx: Context, words: list[str]) -> Reply:
-    """Change one cadence's recurrence rule; the next nudges follow it."""
-    if not ctx.caller.is_admin:
-        raise CommandError("Only an admin can change the reporting schedule.")
-    if len(words) < 2:
-        raise CommandError("Usage: `/lscb schedule set KEY RULE`, e.g. `/lscb schedule set "
-                           "scr-updates FREQ=YEARLY;BYMONTH=1,3,5,7,9,11;BYMONTHDAY=1`. "
-                           "`/lscb schedule` shows each cadence's key.")
-    key, rule = words[0], words[1].strip().removeprefix("RRULE:")
+def planner(ctx: Context) -> list[PlannerRow]:
+    """Every row of the reporting planner with its cadences' next two dates."""
+    return [PlannerRow(row.what, [o.name for o in row.owners], [
+        CadenceDates(c.key, c.label, c.audience, c.rule, next_dates(ctx, c.rule, 2))
+        for c in row.cadences]) for row in ctx.repo.reporting_rows()]
+
+
+def set_cadence_rule(ctx: Context, key: str, rule: str) -> CadenceDates:
+    """Change one cadence's recurrence rule (admins); the next nudges follow it."""
+    require_admin(ctx, "change the reporting schedule")
+    rule = rule.strip().removeprefix("RRULE:")
+    if not key or not rule:
+        raise CommandError("Usage: ", Command("schedule set KEY RULE"), ", e.g. ",
+                           Command("schedule set scr-updates "
+                                   "FREQ=YEARLY;BYMONTH=1,3,5,7,9,11;BYMONTHDAY=1"),
+                           ". ", Command("schedule"), " shows each cadence's key.")
     cadence = ctx.repo.cadence(key)
     if cadence is None:
-        raise CommandError(f"There is no cadence `{escape(key[:60])}`; `/lscb schedule` lists "
-                           f"them.")
+        raise CommandError(f"There is no cadence “{key[:60]}”; ", Command("schedule"),
+                           " lists them.")
     if not is_valid_rule(rule):
-        raise CommandError(f"“{escape(rule[:200])}” is not a recurrence rule a board can "
-                           f"report on (at most daily). Example: "
-                           f"`FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1` (quarterly).")
+        raise CommandError(f"“{rule[:200]}” is not a recurrence rule a board can report on "
+                           f"(at most daily). Example: ",
+                           Code("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1"), " (quarterly).")
     ctx.repo.set_rule(cadence, rule, ctx.caller.user_id, ctx.now)
-    upcoming = reporting_days(rule, ctx.repo.plan.starts, ctx.today,
-                              ctx.today + timedelta(days=LOOKAHEAD_DAYS))[:3]
-    dates = ", ".join(day(sent) for _, sent in upcoming) or "none within a year"
-    return simple(f"`{escape(key)}` now follows `{escape(rule)}`. Next: {dates}.")
+    return CadenceDates(cadence.key, cadence.label, cadence.audience, rule,
+                        next_dates(ctx, rule, 3))

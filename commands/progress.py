@@ -1,13 +1,15 @@
-"""Changing an action's status: `update` and `done`, with who may do it."""
+"""Changing an action's status, with who may do it and the reasons the board asks for."""
 
 from __future__ import annotations
 
-from commands.context import CommandError, Context, Reply
-from commands.detail import find_action
-from commands.layout import simple
-from commands.registry import subcommand
-from commands.safety import refuse_personal_data
-from commands.text import STATUS_BADGES, day, escape
+from dataclasses import dataclass
+from datetime import date
+
+from commands.context import CommandError, Context, NotPermitted
+from commands.lookup import find_action
+from commands.page import Command
+from commands.safety import typed_text
+from commands.text import day
 from storage.duedates import next_annual_due
 from storage.models import STATUSES, Action
 
@@ -16,78 +18,70 @@ STATUS_WORDS = {s: s for s in STATUSES} | {
     "atrisk": "at-risk", "amber": "at-risk", "offtrack": "off-track", "red": "off-track",
     "done": "complete", "completed": "complete", "finished": "complete",
 }
-MAX_NOTE = 1000
 NEEDS_REASON = ("at-risk", "off-track")
+EVIDENCE_LIMIT = 500  # the column's width
+
+
+@dataclass(frozen=True)
+class StatusChanged:
+    ref: str
+    was: str
+    now: str
+    note: str = ""
+    due_again: date | None = None  # an annual action comes round again
+    last_year: bool = False  # an annual action done for the last time in this plan
 
 
 def read_status(word: str) -> str:
     status = STATUS_WORDS.get(word.lower().replace("-", "").replace("_", ""),
                               STATUS_WORDS.get(word.lower()))
     if status is None:
-        raise CommandError(f"“{escape(word[:30])}” is not a status. Use one of: "
+        raise CommandError(f"“{word[:30]}” is not a status. Use one of: "
                            f"{', '.join(STATUSES)}.")
     return status
 
 
 def check_may_change(ctx: Context, action: Action) -> None:
     """Only someone linked to the action's owner, or an admin, may change it."""
-    if ctx.caller.is_admin:
+    if ctx.caller.is_admin or ctx.speaks_for(list(action.owners)):
         return
-    mine = {o.id for o in ctx.caller_owners()}
-    if not mine & {o.id for o in action.owners}:
-        owners = " / ".join(o.name for o in action.owners)
-        raise CommandError(f"Only people linked to {escape(owners)}, or an admin, can change "
-                           f"{action.ref}. If that's you, ask an admin to link you.")
+    owners = " / ".join(o.name for o in action.owners)
+    raise NotPermitted(f"Only people linked to {owners}, or an admin, can change "
+                       f"{action.ref}. If that's you, ask an admin to link you.")
+
+
+def update_status(ctx: Context, ref: str, status_word: str, note: str) -> StatusChanged:
+    """Set the status of the action `ref` names, from any status word people use."""
+    return change_status(ctx, find_action(ctx, ref), read_status(status_word), note)
 
 
 def change_status(ctx: Context, action: Action, status: str, note: str,
-                  evidence: str = "") -> str:
+                  evidence: str = "") -> StatusChanged:
     """Record the change; a completed annual action comes round again next year."""
     check_may_change(ctx, action)
-    if len(note) > MAX_NOTE:
-        raise CommandError(f"Keep the note under {MAX_NOTE} characters; link to a document "
-                           f"for more.")
     if status in NEEDS_REASON and not note.strip():
-        raise CommandError(f"Say why {action.ref} is {status}: "
-                           f"`/lscb update {action.ref} {status} REASON`.")
-    refuse_personal_data(f"{note}\n{evidence}")
+        raise CommandError(f"Say why {action.ref} is {status}: ",
+                           Command(f"update {action.ref} {status} REASON"), ".")
+    typed_text(note, "note")
+    typed_text(evidence, "evidence link", EVIDENCE_LIMIT)
     was = action.status
     ctx.repo.record_status(action, status, ctx.caller.user_id, note, ctx.now, evidence)
-    message = f"*{action.ref}* is now {STATUS_BADGES[status]} (was {STATUS_BADGES[was]})."
+    changed = StatusChanged(action.ref, was, status, note)
     if status == "complete":
         for milestone in action.milestones:
             milestone.done = milestone.done or milestone.due_date <= ctx.today
-        message += _roll_annual(ctx, action)
-    return message
+        changed = _roll_annual(ctx, action, changed)
+    return changed
 
 
-def _roll_annual(ctx: Context, action: Action) -> str:
+def _roll_annual(ctx: Context, action: Action, changed: StatusChanged) -> StatusChanged:
     if action.due_kind != "annual" or action.due_date is None:
-        return ""
+        return changed
     following = next_annual_due(action.due_date)
     if following > ctx.repo.plan.ends:
-        return " That was its last year in this plan."
+        return StatusChanged(changed.ref, changed.was, changed.now, changed.note,
+                             last_year=True)
     ctx.repo.move_due_date(action, following, ctx.caller.user_id, ctx.now)
     ctx.repo.record_status(action, "not-started", "lscb", f"annual: next due {day(following)}",
                            ctx.now)
-    return f" It is annual, so it is due again on {day(following)}."
-
-
-@subcommand("update REF STATUS [note]", changes_plan=True)
-def update(ctx: Context, args: str) -> Reply:
-    """set an action's status: not-started, on-track, at-risk, off-track or complete"""
-    words = args.split(maxsplit=2)
-    if len(words) < 2:
-        raise CommandError("Say which action and its new status, e.g. "
-                           "`/lscb update 2.3 at-risk waiting for two agencies' returns`.")
-    action = find_action(ctx, words[0])
-    status = read_status(words[1])
-    return simple(change_status(ctx, action, status, words[2] if len(words) > 2 else ""))
-
-
-@subcommand("done REF [note]", changes_plan=True)
-def done(ctx: Context, args: str) -> Reply:
-    """mark an action complete (short for `update REF complete`)"""
-    words = args.split(maxsplit=1)
-    action = find_action(ctx, args)
-    return simple(change_status(ctx, action, "complete", words[1] if len(words) > 1 else ""))
+    return StatusChanged(changed.ref, changed.was, changed.now, changed.note, following)

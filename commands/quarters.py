@@ -9,7 +9,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from commands.context import CommandError
-from commands.text import escape
+from commands.page import Code
 from storage.duedates import YEARS
 
 _QUARTER = re.compile(r"^(?:q([1-4])\s*([0-9]{4})(?:\s*/\s*[0-9]{2,4})?|([0-9]{4})"
@@ -51,9 +51,9 @@ def read_quarter(text: str, today: date, plan_starts: date) -> Quarter:
         return quarter_of(today, plan_starts)
     match = _QUARTER.match(words)
     if not match:
-        raise CommandError(f"I can't read “{escape(words[:40])}” as a quarter. Try `Q2 2014/15` "
-                           f"(plan quarters: Q1 starts in {plan_starts:%B}).")
+        raise CommandError(f"I can't read “{words[:40]}” as a quarter. Try ", Code("Q2 2014/15"),
+                           f" (plan quarters: Q1 starts in {plan_starts:%B}).")
     number, year = (match[1], match[2]) if match[1] else (match[4], match[3])
     if int(year) not in YEARS:
-        raise CommandError(f"{escape(year)} is not a year this plan could report on.")
+        raise CommandError(f"{year} is not a year this plan could report on.")
     return make_quarter(int(year), int(number), plan_starts)

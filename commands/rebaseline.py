@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from commands.context import CommandError, Context, Reply
-from commands.detail import find_action
-from commands.layout import ReplyBuilder, simple
+from commands.context import CommandError, Context, require_admin
+from commands.lookup import find_action
+from commands.page import Command
 from commands.progress import check_may_change
-from commands.registry import subcommand
-from commands.safety import refuse_personal_data
-from commands.text import day, escape, whole_number
+from commands.safety import typed_text
+from commands.text import day
 from storage.duedates import month_end_of
 from storage.models import DueChange
+
+
+@dataclass(frozen=True)
+class MoveRequest:
+    number: int
+    ref: str
+    from_date: date | None
+    to_date: date
+    by: str
+    reason: str
+    status: str
+    original: date | None = None  # the date the plan first gave, once it has moved
 
 
 def read_new_date(text: str) -> date:
@@ -23,79 +35,60 @@ def read_new_date(text: str) -> date:
     except ValueError:
         month_end = month_end_of(text.replace("-", " "))
         if month_end is None:
-            raise CommandError(f"“{escape(text[:20])}” is not a date: use 2015-03-31 or "
+            raise CommandError(f"“{text[:20]}” is not a date: use 2015-03-31 or "
                                f"Mar-2015.") from None
         return month_end
 
 
-@subcommand("move REF DATE REASON", changes_plan=True)
-def move(ctx: Context, args: str) -> Reply:
-    """change an action's due date, with a reason; waits for an admin unless you are one"""
-    words = args.split(maxsplit=2)
-    if len(words) < 3:
-        raise CommandError("Say which action, the new date and why, e.g. "
-                           "`/lscb move 2.5 2015-06-30 survey supplier delayed`.")
-    action = find_action(ctx, words[0])
+def reads_as_date(text: str) -> bool:
+    try:
+        read_new_date(text)
+    except CommandError:
+        return False
+    return True
+
+
+def _request(change: DueChange) -> MoveRequest:
+    action = change.action
+    return MoveRequest(change.id, action.ref, change.from_date, change.to_date,
+                       change.requested_by, change.reason, change.status,
+                       action.baseline_due_date or change.from_date)
+
+
+def request_move(ctx: Context, ref: str, new_date: date, reason: str) -> MoveRequest:
+    """Ask to move an action's due date; an admin's request is approved at once."""
+    if not ref or not reason.strip():
+        raise CommandError("Say which action, the new date and why, e.g. ",
+                           Command("move 2.5 2015-06-30 survey supplier delayed"), ".")
+    action = find_action(ctx, ref)
     check_may_change(ctx, action)
     if action.due_kind not in ("date", "annual"):
-        raise CommandError(f"{action.ref} has no fixed date (“{escape(action.when_text)}”).")
-    new_date, reason = read_new_date(words[1]), refuse_personal_data(words[2])
+        raise CommandError(f"{action.ref} has no fixed date (“{action.when_text}”).")
     plan = ctx.repo.plan
     earliest, latest = plan.starts - relativedelta(years=1), plan.ends + relativedelta(years=5)
     if not earliest <= new_date <= latest:
         raise CommandError(f"{day(new_date)} is far outside this plan ({day(plan.starts)} to "
                            f"{day(plan.ends)}); choose a date between {day(earliest)} and "
                            f"{day(latest)}.")
-    change = ctx.repo.risks.request_due_change(action, new_date, reason, ctx.caller.user_id,
-                                               ctx.now)
+    change = ctx.repo.risks.request_due_change(action, new_date, typed_text(reason, "reason"),
+                                               ctx.caller.user_id, ctx.now)
     if ctx.caller.is_admin:
         ctx.repo.risks.decide(change, True, ctx.caller.user_id, ctx.now)
-        original = action.baseline_due_date or change.from_date
-        return simple(f"*{action.ref}* is now due {day(new_date)}"
-                      + (f" (originally {day(original)})." if original else "."))
-    return simple(f"Request #{change.id}: move *{action.ref}* from "
-                  f"{day(change.from_date) if change.from_date else 'no date'} to "
-                  f"{day(new_date)}. It waits for an admin's approval.")
+    return _request(change)
 
 
-def change_line(change: DueChange) -> str:
-    was = day(change.from_date) if change.from_date else "no date"
-    return (f"*#{change.id}* *{escape(change.action.ref)}* {was} → {day(change.to_date)} · "
-            f"<@{escape(change.requested_by)}>: {escape(change.reason)}")
+def pending_moves(ctx: Context) -> list[MoveRequest]:
+    """Due-date changes waiting for an admin (admins)."""
+    require_admin(ctx, "see the due-date changes waiting")
+    return [_request(c) for c in ctx.repo.risks.pending_due_changes()]
 
 
-@subcommand("approvals", admin_only=True)
-def approvals(ctx: Context, args: str) -> Reply:
-    """due-date changes waiting for approval (admins)"""
-    pending = ctx.repo.risks.pending_due_changes()
-    if not pending:
-        return simple("No due-date changes are waiting.")
-    return (ReplyBuilder().header(f"Waiting for approval: {len(pending)}")
-            .lines([change_line(c) for c in pending]).context(
-                "`/lscb approve N` or `/lscb reject N`").build())
-
-
-def _decide(ctx: Context, args: str, approved: bool) -> Reply:
-    number = args.strip().lstrip("#").split(" ")[0]
-    found = whole_number(number)
-    change = ctx.repo.risks.due_change(found) if found is not None else None
+def decide_move(ctx: Context, number: int | None, approved: bool) -> MoveRequest:
+    """Approve or reject a waiting due-date change (admins)."""
+    require_admin(ctx, "approve or reject a due-date change")
+    change = ctx.repo.risks.due_change(number) if number is not None else None
     if change is None or change.status != "pending":
-        raise CommandError(f"There is no waiting request #{escape(number[:10])}; "
-                           f"`/lscb approvals` lists them.")
+        raise CommandError(f"There is no waiting request #{number if number is not None else ''}"
+                           f"; ", Command("approvals"), " lists them.")
     ctx.repo.risks.decide(change, approved, ctx.caller.user_id, ctx.now)
-    verdict = "approved: it is now due" if approved else "rejected: it stays due"
-    shown = change.to_date if approved else change.from_date
-    return simple(f"Request #{change.id} for *{change.action.ref}* {verdict} "
-                  f"{day(shown) if shown else 'as before'}.")
-
-
-@subcommand("approve N", admin_only=True, changes_plan=True)
-def approve(ctx: Context, args: str) -> Reply:
-    """approve a due-date change (admins)"""
-    return _decide(ctx, args, True)
-
-
-@subcommand("reject N", admin_only=True, changes_plan=True)
-def reject(ctx: Context, args: str) -> Reply:
-    """reject a due-date change (admins)"""
-    return _decide(ctx, args, False)
+    return _request(change)

@@ -1,4 +1,4 @@
-"""Small text helpers every reply uses: escaping, shortening, dates and statuses."""
+"""Small wording helpers every page uses: dates, lateness, statuses, counts."""
 
 from __future__ import annotations
 
@@ -16,11 +16,6 @@ STATUS_BADGES = {
 }
 
 
-def escape(text: str) -> str:
-    """Escape text for Slack mrkdwn, so typed text can never ping @channel or forge a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def shorten(text: str, limit: int = 90) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
@@ -33,7 +28,7 @@ def day(d: date) -> str:
 
 def when(action: ActionLike) -> str:
     """The plan's own wording, with the derived date beside it when it differs."""
-    wording = escape(action.when_text)
+    wording = action.when_text
     if action.due_date is None:
         return f"{wording} (no fixed date)" if action.due_kind == "event" else wording
     derived = day(action.due_date)
@@ -55,13 +50,6 @@ def overdue_by(due: date, today: date) -> str:
     if days >= 14:
         return f"{days // 7} weeks overdue"
     return f"{days} day{'s' if days != 1 else ''} overdue"
-
-
-def action_line(action: ActionLike, extra: str = "") -> str:
-    """One action on one line: ref, short text, when, status."""
-    tail = f" · {extra}" if extra else ""
-    return (f"*{escape(action.ref)}* {escape(shorten(action.text))} · {when(action)} · "
-            f"{status(action)}{tail}")
 
 
 def whole_number(text: str, digits: int = 9) -> int | None:

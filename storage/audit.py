@@ -6,9 +6,12 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import AuditEntry
+from storage.models import AuditEntry, Plan
+
+COLUMNS = ["plan", "at", "actor", "verb", "subject", "detail"]
 
 
 def record(session: Session, plan_id: int, actor: str, verb: str, subject: str,
@@ -16,3 +19,10 @@ def record(session: Session, plan_id: int, actor: str, verb: str, subject: str,
     """Add one audit entry to the session; the caller's transaction decides its fate."""
     session.add(AuditEntry(plan_id=plan_id, actor=actor, verb=verb, subject=subject, at=at,
                            detail=json.dumps(detail, default=str, sort_keys=True)))
+
+
+def every_entry(session: Session) -> list[list[str]]:
+    """The whole audit log of every plan, oldest first, as rows under `COLUMNS`."""
+    return [[slug, e.at.isoformat(), e.actor, e.verb, e.subject, e.detail]
+            for e, slug in session.execute(select(AuditEntry, Plan.slug).join(Plan)
+                                           .order_by(AuditEntry.at, AuditEntry.id))]

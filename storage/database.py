@@ -9,7 +9,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session as Session  # re-exported: callers outside storage
+from sqlalchemy.orm import sessionmaker
 
 DEFAULT_URL = "sqlite:///lscb.sqlite3"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -70,14 +71,30 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session whose changes are committed together, or not at all."""
+        """A session whose changes last only if the caller commits them (`session.commit()`);
+        whatever is not committed when the block ends, by return or by error, is rolled back."""
         with self._sessions() as session:
             try:
                 yield session
-                session.commit()
-            except BaseException:
+            finally:
                 session.rollback()
-                raise
+
+    @contextmanager
+    def committed(self) -> Iterator[Session]:
+        """A unit of work committed when the block ends normally: for a step that is one
+        write (a test's setup, a script), where the whole block is the transaction."""
+        with self.unit_of_work() as session:
+            yield session
+            session.commit()
+
+    def is_reachable(self) -> bool:
+        """Whether the database answers a trivial query now."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:  # any driver's failure means the same thing here
+            return False
+        return True
 
     def dispose(self) -> None:
         self.engine.dispose()

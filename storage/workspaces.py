@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
-from storage.errors import StorageError
+from storage.errors import NoPlan, StorageError
 from storage.models import Action, Plan, Workspace
+from storage.repository import active_plan
 
 
 def plan_named(session: Session, slug: str) -> Plan:
@@ -38,3 +39,18 @@ def use_plan(session: Session, team_id: str, plan: Plan, actor: str, now: dateti
     workspace.plan_id = plan.id
     session.add(workspace)
     audit.record(session, plan.id, actor, "workspace.use", team_id, now)
+
+
+def all_plans(session: Session) -> list[Plan]:
+    """Every plan in the database, oldest first."""
+    return list(session.scalars(select(Plan).order_by(Plan.id)))
+
+
+def chosen_plan(session: Session, slug: str | None) -> Plan | None:
+    """The plan `slug` names, else the active one; None when the database holds none."""
+    if slug:
+        return plan_named(session, slug)
+    try:
+        return active_plan(session)
+    except NoPlan:
+        return None

@@ -54,6 +54,6 @@ def database(database_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def sample_database(database: Database) -> Database:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         import_plan(session, read_plan_file(SAMPLE_PLAN), "test", IMPORTED_AT)
     return database

@@ -2,57 +2,54 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.answers import Refused, in_context
-from bot.config import Settings
+from bot.answers import Refused
+from bot.listeners.glue import Surface
+from bot.slack_calls import SLACK_FAILURES
 from commands import Context
-from commands.buttons import (
-    COMPLETE,
-    PICK,
-    SNOOZE,
-    UPDATE,
-    after_click,
-    complete,
-    snooze,
-    update_modal,
-)
-from storage.database import Database
+from commands.buttons import COMPLETE, PICK, SNOOZE, UPDATE, complete, snooze, update_modal
+from commands.page import Line
+from commands.pages.clicks import completed_line, snoozed_line
+from commands.render_blocks import after_click, mrkdwn
+
+log = logging.getLogger("lscb")
 
 
-def register(app: App, database: Database, settings: Settings) -> None:
-    def clicked(work: Callable[[Context, str], str]) -> Callable[..., None]:
-        def listener(ack: Ack, body: dict[str, Any], client: WebClient,
+def register(app: App, surface: Surface) -> None:
+    def clicked(work: Callable[[Context, str], Line]) -> Callable[..., None]:
+        def listener(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient,
                      respond: Respond) -> None:
             ack()
-            value = body["actions"][0].get("value", "")
+            value = str(body["actions"][0].get("value") or "")
             try:
-                note = in_context(database, settings, lambda ctx: work(ctx, value),
-                                  user_id=body["user"]["id"], team_id=_team(body))
+                said = surface.run(context, lambda ctx: work(ctx, value))
             except Refused as refused:
-                respond(text=str(refused), response_type="ephemeral", replace_original=False)
+                tell(respond, mrkdwn(refused.line))
                 return
-            update_in_place(client, body, note)
+            update_in_place(client, body, said, lambda text: tell(respond, text))
         return listener
 
-    app.action(COMPLETE)(clicked(complete))
-    app.action(SNOOZE)(clicked(snooze))
+    app.action(COMPLETE)(clicked(lambda ctx, ref: completed_line(ctx.caller.user_id,
+                                                                  complete(ctx, ref))))
+    app.action(SNOOZE)(clicked(lambda ctx, ref: snoozed_line(ctx.caller.user_id,
+                                                              snooze(ctx, ref))))
 
-    def open_modal(ack: Ack, body: dict[str, Any], client: WebClient,
+    def open_modal(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient,
                    respond: Respond) -> None:
         ack()
-        refs = [r for r in body["actions"][0].get("value", "").split(",") if r]
+        refs = [r for r in str(body["actions"][0].get("value") or "").split(",") if r]
         origin = {"channel": (body.get("channel") or {}).get("id", ""),
                   "ts": (body.get("message") or {}).get("ts", "")}
         try:
-            view = in_context(database, settings, lambda ctx: update_modal(ctx, refs, origin),
-                              user_id=body["user"]["id"], team_id=_team(body))
+            view = surface.run(context, lambda ctx: update_modal(ctx, refs, origin))
         except Refused as refused:
-            respond(text=str(refused), response_type="ephemeral", replace_original=False)
+            tell(respond, mrkdwn(refused.line))
             return
         client.views_open(trigger_id=body["trigger_id"], view=view)
 
@@ -60,14 +57,26 @@ def register(app: App, database: Database, settings: Settings) -> None:
     app.action(PICK)(open_modal)
 
 
-def _team(body: dict[str, Any]) -> str | None:
-    return (body.get("team") or {}).get("id") or body.get("team_id")
+def tell(respond: Respond, text: str) -> None:
+    """An ephemeral word to the person who clicked; a failure to say it is only logged."""
+    try:
+        respond(text=text, response_type="ephemeral", replace_original=False)
+    except SLACK_FAILURES:
+        log.warning("Could not answer a click through its response_url", exc_info=True)
 
 
-def update_in_place(client: WebClient, body: dict[str, Any], note: str) -> None:
-    """Replace the clicked message's buttons with who did what."""
+def update_in_place(client: WebClient, body: dict[str, Any], said: Line,
+                    warn: Callable[[str], None]) -> None:
+    """Replace the clicked message's buttons with who did what. The change is saved
+    already: if Slack will not update the message, say so plainly and log the rest."""
     message = body.get("message") or {}
     channel = (body.get("channel") or {}).get("id")
-    if channel and message.get("ts"):
-        client.chat_update(channel=channel, ts=message["ts"], text=message.get("text", note),
-                           blocks=after_click(message.get("blocks", []), note))
+    if not (channel and message.get("ts")):
+        return
+    try:
+        client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or " ",
+                           blocks=after_click(message.get("blocks") or [], said))
+    except SLACK_FAILURES:
+        log.warning("Saved a click, but could not update the message it came from",
+                    exc_info=True)
+        warn(f"Saved: {mrkdwn(said)} (I could not update the message itself.)")

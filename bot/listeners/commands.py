@@ -1,23 +1,24 @@
-"""The `/lscb` slash command: acknowledge with the reply itself."""
+"""The `/lscb` slash command: acknowledge with the answer itself."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 
 from bot.answers import answer
-from bot.config import Settings
+from bot.listeners.glue import Surface
 from bot.reply_cache import ReplyCache
-from storage.database import Database
+from bot.slack_text import typed
+from commands.render_blocks import Reply, to_reply
 
 
-def register(app: App, database: Database, settings: Settings) -> None:
-    cache = ReplyCache() if settings.reply_cache else None
+def register(app: App, surface: Surface) -> None:
+    cache: ReplyCache[Reply] | None = (ReplyCache(keep=lambda reply: not reply.is_error)
+                                       if surface.settings.reply_cache else None)
 
     @app.command("/lscb")
-    def lscb(ack: Ack, command: dict[str, Any]) -> None:
-        reply = answer(database, settings, user_id=command["user_id"],
-                       team_id=command.get("team_id"), text=command.get("text", ""),
-                       cache=cache)
+    def lscb(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+        reply = answer(surface.database, surface.settings, surface.asker(context),
+                       typed(str(command.get("text") or "")), to_reply, cache)
         ack(**reply.as_message())

@@ -3,40 +3,66 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.answers import Refused, in_context
-from bot.config import Settings
+from bot.answers import Refused
 from bot.listeners.actions import update_in_place
+from bot.listeners.glue import Surface
+from bot.slack_calls import SLACK_FAILURES
 from commands.buttons import MODAL, modal_values, submit_update
-from storage.database import Database
+from commands.page import Line, plain
+from commands.pages.clicks import updated_line
+
+log = logging.getLogger("lscb")
+FIELDS = ("action", "status", "note", "evidence")
 
 
-def register(app: App, database: Database, settings: Settings) -> None:
+def register(app: App, surface: Surface) -> None:
     @app.view(MODAL)
-    def submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+    def submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext,
                   client: WebClient) -> None:
-        values = modal_values(view.get("state", {}))
+        values = modal_values(view.get("state") or {})
         try:
-            note = in_context(database, settings, lambda ctx: submit_update(ctx, values),
-                              user_id=body["user"]["id"],
-                              team_id=(body.get("team") or {}).get("id"))
+            said = surface.run(context, lambda ctx: updated_line(
+                ctx.caller.user_id, submit_update(ctx, values)))
         except Refused as refused:
-            ack(response_action="errors", errors={"note": str(refused)[:2000]})
+            field = refused.field if refused.field in FIELDS else "note"
+            ack(response_action="errors", errors={field: plain(refused.line)[:2000]})
             return
         ack()
+        _update_origin(client, _origin(view), said)
+
+
+def _origin(view: dict[str, Any]) -> dict[str, str]:
+    """The message the modal was opened from, as `update_modal` put it in private_metadata."""
+    try:
         origin = json.loads(view.get("private_metadata") or "{}")
-        if origin.get("channel") and origin.get("ts"):
-            _update_origin(client, origin, note)
+    except ValueError:
+        return {}
+    return origin if isinstance(origin, dict) else {}
 
 
-def _update_origin(client: WebClient, origin: dict[str, str], note: str) -> None:
-    history = client.conversations_history(channel=origin["channel"], latest=origin["ts"],
-                                           inclusive=True, limit=1)
+def _update_origin(client: WebClient, origin: dict[str, str], said: Line) -> None:
+    """Say on the original message who updated what; the change is saved whatever happens."""
+    if not (origin.get("channel") and origin.get("ts")):
+        return
+    try:
+        history = client.conversations_history(channel=origin["channel"], latest=origin["ts"],
+                                               inclusive=True, limit=1)
+    except SLACK_FAILURES:
+        log.warning("Saved an update, but could not find the message it came from",
+                    exc_info=True)
+        return
     messages = history.get("messages") or []
     if messages:
         update_in_place(client, {"channel": {"id": origin["channel"]}, "message": messages[0]},
-                        note)
+                        said, _logged)
+
+
+def _logged(text: str) -> None:
+    """A modal has no response_url: a message that could not be updated is only logged."""
+    log.info("After a modal: %s", text[:200])

@@ -24,10 +24,11 @@ Lscb = Callable[..., Run]
 def lscb(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Iterator[Lscb]:
-    """`lscb ARGS…` on a fresh SQLite file, no Slack credentials, 15 Oct 2014."""
-    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "LSCB_ADMINS"):
+    """`lscb ARGS…` in an empty folder (so on a fresh default SQLite file there), no Slack
+    credentials, 15 Oct 2014."""
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "LSCB_ADMINS",
+                 "DATABASE_URL"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'lscb.sqlite3'}")
     monkeypatch.setenv("LSCB_TODAY", "2014-10-15")
     monkeypatch.chdir(tmp_path)
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from bot.answers import answer
+from bot.answers import Asker, answer
 from bot.config import Settings
 from bot.reply_cache import ReplyCache
+from commands.render_blocks import Reply, to_reply
 from storage.database import Database
 
 
 def test_a_read_only_reply_is_reused_until_the_plan_changes(sample_database: Database) -> None:
     settings = Settings(database_url=sample_database.url, admins=frozenset({"UADMIN"}),
                         today=date(2014, 10, 15))
-    cache = ReplyCache()
+    cache: ReplyCache[Reply] = ReplyCache()
 
-    def ask(text: str, user: str = "UADMIN", day: Settings = settings) -> object:
-        return answer(sample_database, day, user_id=user, text=text, cache=cache)
+    def ask(text: str, user: str = "UADMIN", day: Settings = settings) -> Reply:
+        return answer(sample_database, day, Asker(user), text, to_reply, cache)
 
     first = ask("overdue chair")
     assert ask("overdue chair") is first
@@ -32,7 +33,7 @@ def test_a_read_only_reply_is_reused_until_the_plan_changes(sample_database: Dat
 def test_commands_that_change_the_plan_always_run(sample_database: Database) -> None:
     settings = Settings(database_url=sample_database.url, admins=frozenset({"UADMIN"}),
                         today=date(2014, 10, 15))
-    cache = ReplyCache()
-    replies = [answer(sample_database, settings, user_id="UADMIN", cache=cache,
-                      text="challenge 2.3 Why late?").text for _ in range(2)]
+    cache: ReplyCache[Reply] = ReplyCache()
+    replies = [answer(sample_database, settings, Asker("UADMIN"), "challenge 2.3 Why late?",
+                      to_reply, cache).text for _ in range(2)]
     assert replies[0] != replies[1]  # two challenges, #1 and #2

@@ -55,7 +55,7 @@ def slash_command(envelope_id: str, text: str, user_id: str, response_url: str) 
 
 def sample_database(url: str) -> Database:
     database = Database(url)
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         import_plan(session, read_plan_file(SAMPLE_PLAN), "test",
                     datetime(2014, 4, 1, 9, 0, tzinfo=UTC))
     return database

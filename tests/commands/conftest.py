@@ -5,7 +5,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from commands import Caller, Context, Reply, dispatch
+from bot.slack_text import typed
+from commands import Caller, Context
+from commands.render_blocks import Reply, to_reply
+from commands.slash import dispatch
 from storage.database import Database
 from storage.repository import PlanRepository
 
@@ -15,15 +18,16 @@ Ask = Callable[..., Reply]
 
 @pytest.fixture
 def ask(sample_database: Database) -> Iterator[Ask]:
-    """Answer `/lscb text` as a caller, in a unit of work of its own."""
+    """Answer `/lscb text` (as Slack sends it: escaped, mentions as `<@U…|name>`) as a caller,
+    in a unit of work of its own committed unless refused, rendered as the Slack message."""
 
     def run(text: str, user: str = "UADMIN", admin: bool = True,
             acting_as: tuple[str, ...] | None = None, now: datetime = NOW) -> Reply:
         with sample_database.unit_of_work() as session:
             ctx = Context(PlanRepository.for_team(session), now, Caller(user, admin, acting_as))
-            reply = dispatch(ctx, text)
-            if reply.is_error:
-                session.rollback()
-            return reply
+            page = dispatch(ctx, typed(text))
+            if not page.is_error:
+                session.commit()
+            return to_reply(page)
 
     yield run

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
-from commands import SUBCOMMANDS
 from commands.context import CommandError
-from commands.layout import MAX_BLOCKS, ReplyBuilder
-from commands.listing import window
-from commands.text import escape, overdue_by
+from commands.page import Page
+from commands.render_blocks import MAX_BLOCK_TEXT, MAX_BLOCKS, escape, to_reply
+from commands.slash import SUBCOMMANDS
+from commands.slash.lists import window
+from commands.text import overdue_by
 from tests.commands.conftest import Ask
 
 
@@ -37,7 +39,7 @@ def test_an_owner_sees_their_actions_grouped(ask: Ask) -> None:
 
 def test_an_unlinked_caller_is_told_how_to_get_linked(ask: Ask) -> None:
     text = ask("mine", user="U9", admin=False).text
-    assert "not linked" in text and "/lscb link <@U9> OWNER" in text
+    assert "not linked" in text and "(<@U9>): `/lscb link @name OWNER`" in text
 
 
 def test_linking_makes_my_actions_work(ask: Ask) -> None:
@@ -89,7 +91,7 @@ def test_bad_input_gets_a_short_specific_reply(ask: Ask, text: str) -> None:
 
 
 def test_typed_text_is_escaped(ask: Ask) -> None:
-    ask("challenge 2.3 <!channel> see <https://evil.example|this> & that")
+    ask("challenge 2.3 &lt;!channel&gt; see &lt;https://evil.example|this&gt; &amp; that")
     text = ask("challenges").text
     assert "&lt;!channel&gt;" in text and "&amp; that" in text
     assert "<!channel>" not in text
@@ -111,15 +113,34 @@ def test_due_windows() -> None:
         window("whenever", today)
 
 
-def test_long_lists_are_cut_with_a_count_and_a_narrower_command() -> None:
-    reply = ReplyBuilder().header("Many").lines([f"line {i} " + "x" * 200 for i in range(2000)],
-                                                "/lscb overdue OWNER").build()
-    assert len(reply.blocks) == MAX_BLOCKS
+def block_text(blocks: list[dict[str, Any]]) -> int:
+    """How much text Slack counts in a message's blocks (sections, headers, context)."""
+    return sum(len(b["text"]["text"]) if "text" in b else
+               sum(len(e.get("text", "")) for e in b.get("elements", [])
+                   if isinstance(e.get("text"), str)) for b in blocks)
+
+
+@pytest.mark.parametrize("width", [10, 200, 2900])
+def test_long_lists_are_cut_with_a_count_and_a_narrower_command(width: int) -> None:
+    page = Page().heading("Many").lines([(f"line {i} " + "x" * width,) for i in range(2000)],
+                                        "/lscb overdue OWNER")
+    reply = to_reply(page)
+    assert len(reply.blocks) <= MAX_BLOCKS
+    assert block_text(reply.blocks) <= MAX_BLOCK_TEXT
     assert all(len(b["text"]["text"]) <= 3000 for b in reply.blocks if b["type"] == "section")
     last = reply.blocks[-1]["elements"][0]["text"]
     assert last.startswith("… and ") and "`/lscb overdue OWNER`" in last
     shown = sum(b["text"]["text"].count("line ") for b in reply.blocks if b["type"] == "section")
-    assert f"… and {2000 - shown} more" in last
+    assert shown > 0 and f"… and {2000 - shown} more" in last
+
+
+def test_short_lines_fill_the_fifty_blocks_a_message_may_hold() -> None:
+    page = Page().heading("Many")
+    for i in range(100):
+        page.paragraph(f"group {i}").lines([(f"line {i}",)])
+    reply = to_reply(page)
+    assert len(reply.blocks) == MAX_BLOCKS
+    assert "… and 76 more not shown" in reply.blocks[-1]["elements"][0]["text"]  # 24 shown
 
 
 def test_escape_and_lateness_helpers() -> None:

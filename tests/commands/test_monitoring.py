@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from commands import Caller, Context
-from commands.buttons import complete, modal_values, snooze, submit_update, update_modal
+from commands.buttons import Snoozed, complete, modal_values, snooze, submit_update, update_modal
 from commands.context import CommandError
-from commands.home import home_view
+from commands.home import HomeView, home_view
+from commands.pages.home import home_page
+from commands.progress import StatusChanged
 from commands.quarters import make_quarter
+from commands.render_blocks import MAX_VIEW_BLOCKS, to_blocks
 from commands.report import build_report
 from commands.report_files import report_markdown, report_rows
 from storage.database import Database
@@ -83,7 +86,7 @@ def test_challenges_are_answered_by_the_owner(ask: Ask) -> None:
 
 
 def report_for(database: Database, now: datetime, number: int) -> object:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         ctx = Context(PlanRepository.for_team(session), now, Caller("UCHAIR", True))
         return build_report(ctx, make_quarter(2014, number, ctx.repo.plan.starts))
 
@@ -124,7 +127,7 @@ def test_report_command_and_share(ask: Ask) -> None:
 
 def in_ctx(database: Database, user: str, acting_as: tuple[str, ...] | None,
            work: object, admin: bool = False) -> object:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         ctx = Context(PlanRepository.for_team(session), OCTOBER, Caller(user, admin, acting_as))
         return work(ctx)  # type: ignore[operator]
 
@@ -135,15 +138,15 @@ def test_buttons_obey_the_same_rules(sample_database: Database, ask: Ask) -> Non
         raise AssertionError("a non-owner completed 2.3")
     except CommandError as error:
         assert "Only people linked to Policies and Procedures" in str(error)
-    note = in_ctx(sample_database, "U2", POLICY, lambda c: complete(c, "2.4"))
-    assert "marked *2.4* complete" in str(note)
+    done = in_ctx(sample_database, "U2", POLICY, lambda c: complete(c, "2.4"))
+    assert done == StatusChanged("2.4", "not-started", "complete")
     try:
         in_ctx(sample_database, "UADMIN", None, lambda c: snooze(c, "2.4"), admin=True)
         raise AssertionError("an admin who is not an owner snoozed")
     except CommandError as error:
         assert "Only the owners" in str(error)
     snoozed = in_ctx(sample_database, "U2", POLICY, lambda c: snooze(c, "2.5"))
-    assert "until 22 Oct 2014" in str(snoozed)
+    assert snoozed == Snoozed("2.5", date(2014, 10, 22))
     assert "Feb 2015 → 28 Feb 2015" in ask("action 2.5").text
 
 
@@ -162,22 +165,23 @@ def test_the_update_modal_and_its_submission(sample_database: Database) -> None:
         assert "Say why" in str(error)
     state["values"]["note"] = {"value": {"value": "two agencies late"}}
     done = in_ctx(sample_database, "U2", POLICY, lambda c: submit_update(c, modal_values(state)))
-    assert "updated *2.3*: two agencies late" in str(done)
+    assert done == StatusChanged("2.3", "not-started", "at-risk", "two agencies late")
 
 
 def test_the_app_home_fits_and_shows_the_board_view_to_the_chair(
         sample_database: Database) -> None:
     chair = in_ctx(sample_database, "U1", ("chair",), home_view)
-    texts = " ".join(b.get("text", {}).get("text", "") for b in chair["blocks"]
-                     if isinstance(b.get("text"), dict))
-    assert chair["type"] == "home" and len(chair["blocks"]) <= 100
-    assert "Overdue across the plan" in texts and "Owners nobody is linked to" in texts
-    assert "Your actions" in texts
+    assert isinstance(chair, HomeView) and chair.board is not None
+    assert chair.board.overdue == 31 and chair.board.pending_changes is None
+    assert chair.board.overdue_by_owner[0] == ("Chair", 6)
+    assert "Chair" in chair.board.unlinked and chair.owners == ["Chair"]
+    blocks = to_blocks(home_page(chair), MAX_VIEW_BLOCKS)
+    texts = " ".join(b["text"]["text"] for b in blocks if isinstance(b.get("text"), dict))
+    assert len(blocks) <= 100 and "Overdue across the plan: 31 items" in texts
     owner = in_ctx(sample_database, "U2", POLICY, home_view)
-    owner_texts = " ".join(b.get("text", {}).get("text", "") for b in owner["blocks"]
-                           if isinstance(b.get("text"), dict))
-    assert "Overdue across the plan" not in owner_texts
-    assert "Your next reporting dates" in owner_texts
+    assert isinstance(owner, HomeView) and owner.board is None
+    assert [a.ref for a in owner.open][:3] == ["1.12", "2.3", "2.5"]
+    assert ("S.11 rolling annual programme report", "LSCB", date(2015, 4, 1)) in owner.reporting
 
 
 CHILD_DATA = [
@@ -196,7 +200,7 @@ def test_child_data_is_refused_and_nothing_is_stored(sample_database: Database,
         reply = ask(command)
         assert reply.is_error and "Nothing was stored" in reply.text, command
         assert "9434765919" not in reply.text and "Smith" not in reply.text
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         for table in ("status_changes", "challenges", "risks", "audit_log"):
             dump = " ".join(str(row) for row in session.execute(text(f"SELECT * FROM {table}")))
             for fragment in ("476 5919", "Smith", "CA1 1AA", "Tom Brown"):

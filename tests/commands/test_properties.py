@@ -23,7 +23,10 @@ from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 from slack_sdk.models.blocks import Block
 
-from commands import SUBCOMMANDS, Caller, Context, Reply, dispatch
+from bot.slack_text import typed
+from commands import Caller, Context
+from commands.render_blocks import Reply, to_reply
+from commands.slash import SUBCOMMANDS, dispatch
 from storage.database import Database
 from storage.importer import import_plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
@@ -45,7 +48,7 @@ def plan_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database
     """The sample plan, with one person and one channel linked; created once per module."""
     path: Path = tmp_path_factory.mktemp("properties") / "lscb.sqlite3"
     database = Database(f"sqlite:///{path}")
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         import_plan(session, read_plan_file(SAMPLE_PLAN), "test", IMPORTED_AT)
         repo = PlanRepository.for_team(session)
         for owner in ("chair", "policy"):
@@ -56,12 +59,10 @@ def plan_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database
 
 
 def answer(database: Database, caller: Caller, text: str) -> Reply:
-    """dispatch in a unit of work that is always rolled back."""
+    """What Slack sends, through the edge and dispatch, in a unit of work never committed."""
     with database.unit_of_work() as session:
-        try:
-            return dispatch(Context(PlanRepository.for_team(session), NOW, caller), text)
-        finally:
-            session.rollback()
+        context = Context(PlanRepository.for_team(session), NOW, caller)
+        return to_reply(dispatch(context, typed(text)))
 
 
 def answer_or_reject_known_crash(database: Database, caller: Caller, text: str) -> Reply:
@@ -259,13 +260,10 @@ def test_impossible_years_are_refused_not_crashed_on(plan_database: Database,
 def test_a_far_date_is_refused_so_annual_rolls_stay_in_range(plan_database: Database) -> None:
     admin = Caller("UADMIN", True)
     with plan_database.unit_of_work() as session:
-        try:
-            ctx = Context(PlanRepository.for_team(session), NOW, admin)
-            moved = dispatch(ctx, "move 1.13 9999-12-31 far future")
-            assert moved.is_error and "far outside this plan" in moved.text
-            assert "due again on 31 Mar 2016" in dispatch(ctx, "done 1.13").text
-        finally:
-            session.rollback()
+        ctx = Context(PlanRepository.for_team(session), NOW, admin)
+        moved = to_reply(dispatch(ctx, "move 1.13 9999-12-31 far future"))
+        assert moved.is_error and "far outside this plan" in moved.text
+        assert "due again on 31 Mar 2016" in to_reply(dispatch(ctx, "done 1.13")).text
 
 
 def test_clipping_never_splits_an_escaped_entity(plan_database: Database) -> None:

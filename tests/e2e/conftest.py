@@ -110,7 +110,7 @@ def prepare_database(path: Path, plan_file: Path = SAMPLE_PLAN) -> Path:
     """A migrated SQLite file holding `plan_file`, closed so it can be copied."""
     database = Database(f"sqlite:///{path}")
     try:
-        with database.unit_of_work() as session:
+        with database.committed() as session:
             import_plan(session, read_plan_file(plan_file), "test", IMPORTED_AT)
     finally:
         database.dispose()  # the last connection checkpoints the WAL into the main file

@@ -18,7 +18,8 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.app import SORRY
-from commands import SUBCOMMANDS
+from commands.render_blocks import MAX_BLOCK_TEXT
+from commands.slash import SUBCOMMANDS
 from tests.e2e.conftest import (
     ADMIN,
     BIG_PLAN_ACTIONS,
@@ -85,13 +86,23 @@ def test_an_admin_sees_the_admin_subcommands_in_help(bot: Bot) -> None:
 def test_an_unknown_subcommand_suggests_the_nearest_one(bot: Bot) -> None:
     reply = bot.ask("overdeu pmqa", user="U1")
     assert reply["response_type"] == "ephemeral"
-    assert section_texts(reply)[0] == "I don't know `overdeu`. Did you mean `/lscb overdue`?"
-    assert headers(reply) == ["/lscb: the business plan in Slack"]  # then the help
+    assert section_texts(reply) == ["I don't know `overdeu`. Did you mean `/lscb overdue`? "
+                                    "`/lscb help` lists every command."]
+    assert headers(reply) == []  # one line, not the whole help again
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("over", "overdue"), ("sched", "schedule"),
+                                              ("owne", "owner"), ("histroy", "history")])
+def test_did_you_mean_prefers_the_command_a_word_begins(bot: Bot, typed: str,
+                                                        meant: str) -> None:
+    reply = bot.ask(typed, user="U1")
+    assert f"Did you mean `/lscb {meant}`?" in reply["text"]
 
 
 def test_an_unknown_subcommand_with_nothing_close_gets_no_guess(bot: Bot) -> None:
     reply = bot.ask("frobnicate", user="U1")
-    assert section_texts(reply)[0] == "I don't know `frobnicate`."
+    assert section_texts(reply) == ["I don't know `frobnicate`. `/lscb help` lists every "
+                                    "command."]
     assert "Did you mean" not in reply["text"]
 
 
@@ -103,7 +114,7 @@ def test_an_unlinked_caller_is_told_how_to_get_linked(bot: Bot, word: str) -> No
     reply = bot.ask(word, user="U7")
     assert reply["response_type"] == "ephemeral"
     assert "You are not linked to any role or subgroup yet" in reply["text"]
-    assert "`/lscb link <@U7> OWNER`" in reply["text"]
+    assert "link you (<@U7>): `/lscb link @name OWNER`" in reply["text"]
 
 
 def test_after_an_admin_links_them_a_user_sees_the_chairs_actions(bot: Bot) -> None:
@@ -291,7 +302,8 @@ def test_schedule_shows_the_next_working_days(bot: Bot) -> None:
 def test_only_an_admin_changes_a_cadence(bot: Bot) -> None:
     rule = "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1"
     refused = bot.ask(f"schedule set scr-updates {rule}", user="U1")
-    assert refused["text"] == "Only an admin can change the reporting schedule."
+    assert refused["text"] == ("Only an admin can change the reporting schedule. Ask the "
+                               "board's business manager.")
     assert "next: 1 Dec 2014, 2 Feb 2015 · `scr-updates`" in bot.ask("schedule")["text"]
     done = bot.ask(f"schedule set scr-updates {rule}")["text"]
     assert done == f"`scr-updates` now follows `{rule}`. Next: 2 Jan 2015, 1 Apr 2015, 1 Jul 2015."
@@ -409,8 +421,9 @@ def test_an_admin_links_and_unlinks_people(bot: Bot) -> None:
 @pytest.mark.parametrize(("text", "answer"), [
     ("link sam chair", "Usage: `/lscb link @user OWNER`, e.g. `/lscb link @sam pmqa`"),
     ("link <@U1>", "Usage: `/lscb link @user OWNER`, e.g. `/lscb link @sam pmqa`"),
-    ("unlink <@U1|sam>", "Usage: `/lscb unlink @user OWNER`"),
-    ("channel general pmqa", "Usage: `/lscb channel #channel OWNER`"),
+    ("unlink <@U1|sam>", "Usage: `/lscb unlink @user OWNER`, e.g. `/lscb unlink @sam pmqa`"),
+    ("channel general pmqa",
+     "Usage: `/lscb channel #channel OWNER`, e.g. `/lscb channel #pmqa pmqa`"),
     ("link <@U1> lscb", "“lscb” could be any of: Chair; LSCB Business Group; LSCB Senior "
                         "Manager; LSCB Triage Programme Board. Be more specific."),
 ])
@@ -479,10 +492,14 @@ def test_an_admin_can_change_any_action(bot: Bot) -> None:
 
 # --- escaping ---------------------------------------------------------------------------------
 
-HOSTILE = "<!channel> ping <@U999> and <!here> see <https://evil.example|click> & more"
+# As Slack sends it (should_escape: true): someone typed "@channel ping @U999 and @here see"
+# a pasted link, "& more", and literally "<!here>" (which Slack escapes).
+# https://api.slack.com/reference/surfaces/formatting#escaping
+HOSTILE = ("<!channel> ping <@U999> and <!here> see <https://evil.example|click> &amp; more "
+           "&lt;!here&gt;")
 RAW = ("<!channel>", "<!here>", "<@U999>", "<https://evil", "<!")
-ESCAPED = ("&lt;!channel&gt;", "&lt;!here&gt;", "&lt;@U999&gt;",
-           "&lt;https://evil.example|click&gt;", "&amp; more")
+ESCAPED = ("@channel ping @U999 and @here", "click (https://evil.example)", "&amp; more",
+           "&lt;!here&gt;")
 BARE_AMPERSAND = re.compile(r"&(?!amp;|lt;|gt;)")
 
 
@@ -515,8 +532,8 @@ def test_typed_text_comes_back_escaped_everywhere(bot: Bot) -> None:
     for reply in replies:
         assert_escaped(reply)
     report = bot.ask("report")
-    assert "&lt;!channel&gt;" in everything(report)
-    assert "<!channel>" not in everything(report)
+    assert "@channel ping @U999" in everything(report)
+    assert "<!channel>" not in everything(report) and "<@U999>" not in everything(report)
 
 
 @pytest.mark.parametrize("text", [f"owner {HOSTILE}", f"overdue {HOSTILE}", f"due {HOSTILE}",
@@ -623,7 +640,8 @@ MORE = re.compile(r"^… and (\d+) more not shown\. Narrow it down: `(/lscb [^`]
 def test_long_replies_stay_inside_block_kit_limits(big_bot: Bot, text: str, header: str,
                                                    total: int, narrower: str) -> None:
     reply = big_bot.ask(text, user="UCHAIR")  # ask() checks every block with Block.parse too
-    assert len(reply["blocks"]) == 50
+    assert len(reply["blocks"]) <= 50
+    assert sum(len(t) for t in block_texts(reply["blocks"])) <= MAX_BLOCK_TEXT
     assert headers(reply) == [header]
     assert all(len(s) <= 3000 for s in section_texts(reply))
     assert 0 < len(reply["text"]) <= 3000
@@ -632,7 +650,7 @@ def test_long_replies_stay_inside_block_kit_limits(big_bot: Bot, text: str, head
     match = MORE.match(last["elements"][0]["text"])
     assert match, last
     shown = refs_shown(reply)
-    assert len(shown) == len(set(shown)) > 100
+    assert len(shown) == len(set(shown)) > 10
     assert int(match[1]) == total - len(shown)
     assert match[2] == narrower
 

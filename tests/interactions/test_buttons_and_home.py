@@ -140,7 +140,7 @@ def test_child_data_in_the_modal_is_refused(app: RunningApp) -> None:
         "type": "view_submission", "user": {"id": OWNER}, "team": {"id": "T0001"},
         "api_app_id": "A1", "view": {**view, "id": "V1", "state": state}})
     assert status == 200 and "Nothing was stored" in body["errors"]["note"]
-    with app.database.unit_of_work() as session:
+    with app.database.committed() as session:
         assert PlanRepository.for_team(session).updates(
             PlanRepository.for_team(session).action("2.5")) == []
 

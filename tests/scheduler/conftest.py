@@ -26,7 +26,7 @@ def fake() -> Iterator[FakeSlack]:
 @pytest.fixture
 def plan_database(sample_database: Database) -> Database:
     """The sample plan with four owners given channels; the rest have none."""
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
         for owner, channel in LINKED.items():
             repo.link_channel(channel, repo.resolve_owner(owner), "test",

@@ -25,7 +25,7 @@ def posted_keys(fake: FakeSlack) -> list[str]:
 
 
 def ledger(database: Database) -> list[Delivery]:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         return list(session.scalars(select(Delivery).order_by(Delivery.id)))
 
 

@@ -16,7 +16,7 @@ LONDON = ZoneInfo("Europe/London")
 
 def year_of_nudges(database: Database, first: date = date(2014, 4, 1),
                    last: date = date(2015, 3, 31)) -> list[Nudge]:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         nudges = nudges_between(PlanRepository.for_team(session),
                                 datetime.combine(first, time.min, tzinfo=LONDON),
                                 datetime.combine(last, time.max, tzinfo=LONDON), LONDON)
@@ -92,7 +92,7 @@ def test_one_digest_a_week_per_channel_listing_all_its_overdue(plan_database: Da
 
 
 def test_completed_actions_are_not_reminded(plan_database: Database) -> None:
-    with plan_database.unit_of_work() as session:
+    with plan_database.committed() as session:
         repo = PlanRepository.for_team(session)
         repo.record_status(repo.action("5.2"), "complete", "U1", "",
                            datetime(2014, 9, 1, tzinfo=UTC))

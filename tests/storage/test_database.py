@@ -13,10 +13,10 @@ from storage.workspaces import plan_named, use_plan
 
 def test_timestamps_come_back_aware_and_in_utc(sample_database: Database) -> None:
     paris = timezone(timedelta(hours=2))
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         session.add(AuditEntry(plan_id=1, actor="t", verb="test",
                                at=datetime(2014, 7, 1, 11, 30, tzinfo=paris)))
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         at = session.scalar(select(AuditEntry.at).where(AuditEntry.verb == "test"))
     assert at == datetime(2014, 7, 1, 9, 30, tzinfo=UTC)
     assert at is not None and at.tzinfo == UTC
@@ -41,11 +41,11 @@ def test_hosting_platform_urls_are_accepted() -> None:
 
 def test_each_workspace_works_from_its_own_plan(sample_database: Database) -> None:
     later = datetime(2017, 4, 1, tzinfo=UTC)
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         doc = replace(read_plan_file(SAMPLE_PLAN), slug="next-plan", title="Next plan")
         import_plan(session, doc, "test", later)
         use_plan(session, "T1", plan_named(session, "cumbria-lscb-2014-2017"), "test", later)
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         assert active_plan(session, "T1").slug == "cumbria-lscb-2014-2017"
         assert active_plan(session, "T2").slug == "next-plan"
         assert active_plan(session).slug == "next-plan"

@@ -16,15 +16,15 @@ def test_a_first_release_database_with_a_plan_upgrades_in_place(database_url: st
     command.upgrade(alembic_config(engine), "0001")
     engine.dispose()
     old = Database(database_url, migrate=False)
-    with old.unit_of_work() as session:
+    with old.committed() as session:
         session.execute(text("INSERT INTO plans (slug, title, board, starts, ends, imported_at) "
                              "VALUES ('p', 'P', '', '2014-04-01', '2017-03-31', "
                              "'2014-04-01 00:00:00')"))
     old.dispose()
     upgraded = Database(database_url)
-    with upgraded.unit_of_work() as session:
+    with upgraded.committed() as session:
         import_plan(session, read_plan_file(SAMPLE_PLAN), "test", datetime(2014, 4, 2, tzinfo=UTC))
-    with upgraded.unit_of_work() as session:
+    with upgraded.committed() as session:
         assert PlanRepository.for_team(session).count_actions() == 44
         assert session.scalar(text("SELECT count(*) FROM plans")) == 2
     upgraded.dispose()

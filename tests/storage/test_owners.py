@@ -33,12 +33,12 @@ SPELLINGS = [
 @pytest.mark.parametrize(("spelling", "owner"), SPELLINGS)
 def test_every_spelling_resolves_to_one_owner(sample_database: Database, spelling: str,
                                                owner: str) -> None:
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         assert PlanRepository.for_team(session).resolve_owner(spelling).name == owner
 
 
 def test_an_ambiguous_abbreviation_lists_the_candidates(sample_database: Database) -> None:
-    with sample_database.unit_of_work() as session, pytest.raises(OwnerNotFound) as caught:
+    with sample_database.committed() as session, pytest.raises(OwnerNotFound) as caught:
         PlanRepository.for_team(session).resolve_owner("lscb")
     assert "Chair" in caught.value.candidates
     assert "LSCB Senior Manager" in caught.value.candidates
@@ -47,7 +47,7 @@ def test_an_ambiguous_abbreviation_lists_the_candidates(sample_database: Databas
 
 @pytest.mark.parametrize("query", ["fire brigade", "", "%", "_"])
 def test_an_unknown_owner_is_an_error(sample_database: Database, query: str) -> None:
-    with sample_database.unit_of_work() as session, pytest.raises(OwnerNotFound) as caught:
+    with sample_database.committed() as session, pytest.raises(OwnerNotFound) as caught:
         PlanRepository.for_team(session).resolve_owner(query)
     assert caught.value.candidates == []
 
@@ -59,7 +59,7 @@ def test_name_keys_ignore_case_dashes_and_sub_group_spacing() -> None:
 
 def test_a_huge_query_is_simply_not_found(sample_database: Database) -> None:
     huge = "<!date^1392734382^{date}|x>" * 2000
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
         with pytest.raises(OwnerNotFound):
             repo.resolve_owner(huge)

@@ -23,19 +23,19 @@ NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 
 
 def export(database: Database, path: Path) -> None:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         write_plan_file(plan_document(session, active_plan(session)), path)
 
 
 def import_file(database: Database, path: Path) -> None:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         plans = session.scalar(select(func.count()).select_from(Action))
         base = plan_document(session, active_plan(session)) if plans else None
         import_plan(session, read_plan_file(path, base), "test", NOW)
 
 
 def snapshot(database: Database) -> object:
-    with database.unit_of_work() as session:
+    with database.committed() as session:
         return plan_document(session, active_plan(session))
 
 
@@ -74,7 +74,7 @@ def test_a_whole_plan_file_rebuilds_the_plan_in_an_empty_database(
 
 def test_reimport_keeps_statuses_and_history_and_archives_dropped_actions(
         sample_database: Database, tmp_path: Path) -> None:
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
         repo.record_status(repo.action("1.1"), "on-track", "U1", "agreed at board", NOW)
     raw = yaml.safe_load(SAMPLE_PLAN.read_text())
@@ -82,7 +82,7 @@ def test_reimport_keeps_statuses_and_history_and_archives_dropped_actions(
     raw["themes"][0]["actions"][0]["text"] = "Governance arrangements, revised"
     (tmp_path / "edited.yaml").write_text(yaml.safe_dump(raw))
     import_file(sample_database, tmp_path / "edited.yaml")
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
         action = repo.action("1.1")
         assert (action.status, action.text) == ("on-track", "Governance arrangements, revised")
@@ -91,7 +91,7 @@ def test_reimport_keeps_statuses_and_history_and_archives_dropped_actions(
         assert archived is not None and archived.archived
         assert repo.count_actions() == 43
     import_file(sample_database, SAMPLE_PLAN)
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         assert PlanRepository.for_team(session).action("1.2").archived is False
 
 
@@ -180,21 +180,21 @@ def test_files_that_are_not_plans_are_refused(sample_database: Database, tmp_pat
 def test_unreadable_wording_is_kept_verbatim_and_reported(sample_database: Database,
                                                           tmp_path: Path) -> None:
     path = bad_yaml(tmp_path, lambda r: first_action(r).update(when="Summer 2014"))
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         doc = read_plan_file(path)
         report = import_plan(session, doc, "test", NOW)
     assert any("“Summer 2014” is not a date the bot can read" in w for w in report.warnings)
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         action = PlanRepository.for_team(session).action("1.1")
         assert (action.when_text, action.due_kind, action.due_date) == ("Summer 2014",
                                                                         "unparsed", None)
 
 
 def test_every_import_and_status_change_is_audited(sample_database: Database) -> None:
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
         repo.record_status(repo.action("2.3"), "at-risk", "U7", "late returns", NOW)
-    with sample_database.unit_of_work() as session:
+    with sample_database.committed() as session:
         verbs = list(session.scalars(select(AuditEntry.verb).order_by(AuditEntry.id)))
         assert verbs == ["plan.import", "action.status"]
         assert session.scalar(select(func.count()).select_from(StatusChange)) == 1

@@ -42,7 +42,7 @@ def serve_and_cycle() -> int:
                 status, body = signed_slash_command(url, SIGNING_SECRET, text=text,
                                                     user_id=ADMIN, timeout=60)
                 assert status == 200 and isinstance(body, dict), (text, status, body)
-        with database.unit_of_work() as session:
+        with database.committed() as session:
             repo = PlanRepository.for_team(session)
             repo.link_channel("CPMQA", repo.resolve_owner("pmqa"), "stress", NOW)
         settings = Settings(database_url=database.url, bot_token="xoxb-test",

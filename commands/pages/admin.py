@@ -1,0 +1,23 @@
+"""What linking people and channels says back."""
+
+from __future__ import annotations
+
+from commands.admin import Linked
+from commands.page import ChannelRef, Mention, Page
+
+
+def linked_page(linked: Linked) -> Page:
+    if not linked.changed:
+        return Page().paragraph(Mention(linked.target), f" was already linked to {linked.owner}.")
+    return Page().paragraph(Mention(linked.target), f" is now linked to {linked.owner}.")
+
+
+def unlinked_page(linked: Linked) -> Page:
+    if not linked.changed:
+        return Page().paragraph(Mention(linked.target), f" was not linked to {linked.owner}.")
+    return Page().paragraph(Mention(linked.target), f" is no longer linked to {linked.owner}.")
+
+
+def channel_page(linked: Linked) -> Page:
+    return Page().paragraph(f"{linked.owner} will hear its nudges and reminders in ",
+                            ChannelRef(linked.target), ".")

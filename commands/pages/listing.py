@@ -1,0 +1,67 @@
+"""Pages for lists of actions: mine, overdue, due, by owner, by theme, the owners."""
+
+from __future__ import annotations
+
+from commands.listing import DueWindow, MyActions, Overdue, OwnerActions, OwnerSummary, ThemeActions
+from commands.page import Bold, ChannelRef, Command, Mention, Page, joined, line
+from commands.pages.lines import action_line, item_line
+from commands.text import day, plural
+
+
+def overdue_page(found: Overdue) -> Page:
+    scope = f" for {found.scope}" if found.scope else ""
+    if not found.count:
+        return Page().paragraph(f"Nothing is overdue{scope} on {day(found.today)}. 🎉")
+    page = Page().heading(f"Overdue{scope} on {day(found.today)}: "
+                          f"{plural(found.count, 'item')}")
+    for group in found.groups:
+        page.paragraph(Bold(group.owner))
+        page.items(group.items, lambda i: item_line(i, found.today), "/lscb overdue OWNER")
+    return page
+
+
+def my_actions_page(mine: MyActions) -> Page:
+    if not mine.owners:
+        return Page().paragraph(
+            "You are not linked to any role or subgroup yet, so I can't tell which actions "
+            "are yours. Ask an admin (the board's business manager) to link you (",
+            Mention(mine.user_id), "): ", Command("link @name OWNER"), ", e.g. ",
+            Command("link @name Case Review"), ".")
+    page = Page().heading(f"Your actions ({mine.total})").note("As " + "; ".join(mine.owners))
+    groups = [("Overdue", [item_line(i, mine.today) for i in mine.overdue]),
+              ("Due in the next 30 days", [action_line(a) for a in mine.soon]),
+              ("Later", [action_line(a) for a in mine.later]),
+              ("Ongoing", [action_line(a) for a in mine.ongoing]),
+              ("Complete", [action_line(a) for a in mine.complete])]
+    for title, lines in groups:
+        if lines:
+            page.paragraph(Bold(title), f" ({len(lines)})").lines(lines, "/lscb overdue OWNER")
+    return page
+
+
+def due_page(window: DueWindow) -> Page:
+    span = f"{day(window.first)} to {day(window.last)}"
+    if not window.items:
+        return Page().paragraph(f"Nothing falls due from {span}.")
+    return (Page().heading(f"Due from {span}: {plural(len(window.items), 'item')}")
+            .items(window.items, lambda i: item_line(i, window.today), "/lscb due 7 days"))
+
+
+def owner_page(owner: OwnerActions) -> Page:
+    people = joined([(Mention(u),) for u in owner.people]) or ("nobody yet",)
+    channel = (ChannelRef(owner.channel),) if owner.channel else ("none",)
+    return (Page().heading(f"{owner.name}: {plural(len(owner.actions), 'action')}")
+            .note(f"{owner.kind.title()} · linked: ", people, " · channel: ", channel)
+            .lines([action_line(a) for a in owner.actions], "/lscb action REF"))
+
+
+def theme_page(theme: ThemeActions) -> Page:
+    return (Page().heading(f"Theme {theme.number}: {theme.title}")
+            .lines([action_line(a) for a in theme.actions], "/lscb action REF"))
+
+
+def owners_page(owners: list[OwnerSummary]) -> Page:
+    return Page().heading("Owners").lines([
+        line(Bold(o.name), f" ({o.kind}) · {o.people} linked · ",
+             ChannelRef(o.channel) if o.channel else "no channel") for o in owners],
+        "/lscb owner NAME")

@@ -1,0 +1,48 @@
+"""`/lscb` subcommands for admins: linking people and channels to roles and subgroups."""
+
+from __future__ import annotations
+
+from commands import admin
+from commands.context import CommandError, Context
+from commands.page import Command, Page, Spans
+from commands.pages.admin import channel_page, linked_page, unlinked_page
+from commands.slash.arguments import Args
+from commands.slash.registry import subcommand
+
+EXAMPLES = {"link": "link @sam pmqa", "unlink": "unlink @sam pmqa",
+            "channel": "channel #pmqa pmqa"}
+
+
+def _usage(usage: str) -> tuple[Spans, ...]:
+    return "Usage: ", Command(usage), ", e.g. ", Command(EXAMPLES[usage.split()[0]])
+
+
+def _owner(args: Args, usage: str) -> str:
+    owner = args.rest()
+    if not owner:
+        raise CommandError(*_usage(usage))
+    return owner
+
+
+@subcommand("link @user OWNER", admin_only=True, changes_plan=True)
+def link(ctx: Context, args: Args) -> Page:
+    """link a person to a role or subgroup (admins)"""
+    usage = "link @user OWNER"
+    user = args.user(*_usage(usage))
+    return linked_page(admin.link_user(ctx, user, _owner(args, usage)))
+
+
+@subcommand("unlink @user OWNER", admin_only=True, changes_plan=True)
+def unlink(ctx: Context, args: Args) -> Page:
+    """unlink a person from a role or subgroup (admins)"""
+    usage = "unlink @user OWNER"
+    user = args.user(*_usage(usage))
+    return unlinked_page(admin.unlink_user(ctx, user, _owner(args, usage)))
+
+
+@subcommand("channel #channel OWNER", admin_only=True, changes_plan=True)
+def channel(ctx: Context, args: Args) -> Page:
+    """send a subgroup's nudges and reminders to a channel (admins)"""
+    usage = "channel #channel OWNER"
+    where = args.channel(*_usage(usage))
+    return channel_page(admin.link_channel(ctx, where, _owner(args, usage)))

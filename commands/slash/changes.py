@@ -1,0 +1,69 @@
+"""`/lscb` subcommands that change actions: status, completion, due dates."""
+
+from __future__ import annotations
+
+from commands import progress, rebaseline
+from commands.context import CommandError, Context
+from commands.page import Command, Page
+from commands.pages.progress import status_changed_page
+from commands.pages.rebaseline import approvals_page, decision_page, move_requested_page
+from commands.slash.arguments import Args
+from commands.slash.registry import subcommand
+from commands.text import whole_number
+
+
+@subcommand("update REF STATUS [note]", changes_plan=True)
+def update(ctx: Context, args: Args) -> Page:
+    """set an action's status: not-started, on-track, at-risk, off-track or complete"""
+    ref, status = args.next_word(), args.next_word()
+    if not status:
+        raise CommandError("Say which action and its new status, e.g. ",
+                           Command("update 2.3 at-risk waiting for two agencies' returns"), ".")
+    return status_changed_page(progress.update_status(ctx, ref, status, args.rest()))
+
+
+@subcommand("done REF [note]", changes_plan=True)
+def done(ctx: Context, args: Args) -> Page:
+    """mark an action complete (short for `update REF complete`)"""
+    ref = args.next_word()
+    return status_changed_page(progress.update_status(ctx, ref, "complete", args.rest()))
+
+
+@subcommand("move REF DATE REASON", changes_plan=True)
+def move(ctx: Context, args: Args) -> Page:
+    """change an action's due date, with a reason; waits for an admin unless you are one"""
+    ref, when = args.next_word(), _date_words(args)
+    reason = args.rest()
+    if not reason:
+        raise CommandError("Say which action, the new date and why, e.g. ",
+                           Command("move 2.5 2015-06-30 survey supplier delayed"), ".")
+    return move_requested_page(rebaseline.request_move(ctx, ref, rebaseline.read_new_date(when),
+                                                       reason))
+
+
+def _date_words(args: Args) -> str:
+    """The date at the front: one word (2015-06-30, Jun-2015) or two (September 2015)."""
+    first = args.next_word()
+    if args.peek() and rebaseline.reads_as_date(f"{first} {args.peek()}"):
+        return f"{first} {args.next_word()}"
+    return first
+
+
+@subcommand("approvals", admin_only=True)
+def approvals(ctx: Context, args: Args) -> Page:
+    """due-date changes waiting for approval (admins)"""
+    return approvals_page(rebaseline.pending_moves(ctx))
+
+
+@subcommand("approve N", admin_only=True, changes_plan=True)
+def approve(ctx: Context, args: Args) -> Page:
+    """approve a due-date change (admins)"""
+    number = whole_number(args.next_word().lstrip("#"))
+    return decision_page(rebaseline.decide_move(ctx, number, True))
+
+
+@subcommand("reject N", admin_only=True, changes_plan=True)
+def reject(ctx: Context, args: Args) -> Page:
+    """reject a due-date change (admins)"""
+    number = whole_number(args.next_word().lstrip("#"))
+    return decision_page(rebaseline.decide_move(ctx, number, False))

@@ -1,0 +1,94 @@
+"""The `/lscb` subcommands: registration, dispatch, help and "did you mean".
+
+A subcommand reads its words (`Args`), calls a service and returns the service's page;
+its docstring's first line is its help line, so the help can never drift from the code.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from commands.context import CommandError, Context, require_admin
+from commands.page import Code, Command, Line, Page, line
+from commands.slash.arguments import Args, Part
+
+Handler = Callable[[Context, Args], Page]
+HELP_WORDS = ("help", "?", "-h", "--help")
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    name: str
+    usage: str
+    handler: Handler
+    aliases: tuple[str, ...] = ()
+    admin_only: bool = False
+    changes_plan: bool = False
+
+    @property
+    def help_line(self) -> str:
+        return (self.handler.__doc__ or "").strip().splitlines()[0]
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {}
+_BY_NAME: dict[str, Subcommand] = {}
+
+
+def subcommand(usage: str, *, aliases: tuple[str, ...] = (), admin_only: bool = False,
+               changes_plan: bool = False) -> Callable[[Handler], Handler]:
+    """Register a handler under the first word of `usage`; `changes_plan` if it can write."""
+    def register(handler: Handler) -> Handler:
+        entry = Subcommand(usage.split()[0], usage, handler, aliases, admin_only, changes_plan)
+        SUBCOMMANDS[entry.name] = entry
+        for name in (entry.name, *aliases):
+            _BY_NAME[name] = entry
+        return handler
+    return register
+
+
+def only_reads(typed: str | Sequence[Part]) -> bool:
+    """Whether the command can only read the plan, so its answer may be reused."""
+    entry = _BY_NAME.get(Args(typed).peek())
+    return entry is None or not entry.changes_plan
+
+
+def dispatch(ctx: Context, typed: str | Sequence[Part]) -> Page:
+    """Answer what follows `/lscb`; a CommandError becomes its own refusal."""
+    args = Args(typed)
+    word = args.next_word().lower()
+    if not word or word in HELP_WORDS:
+        return help_page(ctx)
+    entry = _BY_NAME.get(word)
+    if entry is None:
+        return unknown_page(word)
+    try:
+        if entry.admin_only:
+            require_admin(ctx, f"use `{entry.name}`")
+        return entry.handler(ctx, args)
+    except CommandError as error:
+        return refusal(error.line)
+
+
+def refusal(said: Line) -> Page:
+    """A page that changed nothing; the caller does not commit."""
+    return Page(is_error=True).paragraph(said)
+
+
+def help_page(ctx: Context) -> Page:
+    shown = sorted((s for s in SUBCOMMANDS.values() if ctx.caller.is_admin or not s.admin_only),
+                   key=lambda s: s.admin_only)
+    return (Page().heading("/lscb: the business plan in Slack")
+            .lines([line(Command(s.usage), f" {s.help_line}") for s in shown])
+            .note("Replies are only visible to you unless a command says otherwise."))
+
+
+def unknown_page(word: str) -> Page:
+    """One line: the word is unknown; the nearest command, preferring one it begins."""
+    names = sorted(_BY_NAME)
+    starting = [n for n in names if n.startswith(word)]
+    close = starting or difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    guess = line(" Did you mean ", Command(close[0]), "?") if close else ""
+    return refusal(line("I don't know ", Code(word[:40]), ".", guess, " ", Command("help"),
+                        " lists every command."))
