@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session as Session  # re-exported: callers outside storage
 from sqlalchemy.orm import sessionmaker
 
@@ -48,15 +51,34 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration; safe when several processes start at once."""
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    """The newest migration this code knows (read from the scripts once per process)."""
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None, "no migrations"
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The migration a database stands at (None: an empty database)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str]:
+    """Bring the schema to the newest migration; safe when several processes start at once.
+    Returns the revision before and after; a database already at the head costs one query."""
     with engine.begin() as connection:
+        before = current_revision(connection)
+        if before == head_revision():
+            return before, before
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": _UPGRADE_LOCK})
+            before = current_revision(connection)  # another process may have done it
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        return before, head_revision()
 
 
 class Database:

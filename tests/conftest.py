@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,8 +53,33 @@ def database(database_url: str) -> Iterator[Database]:
     db.dispose()
 
 
+def prepare_database(path: Path, plan_file: Path = SAMPLE_PLAN) -> Path:
+    """A migrated SQLite file holding `plan_file`, closed so it can be copied."""
+    database = Database(f"sqlite:///{path}")
+    try:
+        with database.committed() as session:
+            import_plan(session, read_plan_file(plan_file), "test", IMPORTED_AT)
+    finally:
+        database.dispose()  # the last connection checkpoints the WAL into the main file
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan, migrated and imported once per session, for tests to copy."""
+    return prepare_database(tmp_path_factory.mktemp("sample") / "sample.sqlite3")
+
+
 @pytest.fixture
-def sample_database(database: Database) -> Database:
-    with database.committed() as session:
-        import_plan(session, read_plan_file(SAMPLE_PLAN), "test", IMPORTED_AT)
-    return database
+def sample_database(database_url: str, sample_file: Path) -> Iterator[Database]:
+    """The sample plan in a database of the test's own: a copy of the prepared file on
+    SQLite, a fresh import on PostgreSQL."""
+    if database_url.startswith("sqlite:///"):
+        shutil.copyfile(sample_file, database_url.removeprefix("sqlite:///"))
+        db = Database(database_url)
+    else:
+        db = Database(database_url)
+        with db.committed() as session:
+            import_plan(session, read_plan_file(SAMPLE_PLAN), "test", IMPORTED_AT)
+    yield db
+    db.dispose()

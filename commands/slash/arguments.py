@@ -19,7 +19,7 @@ from commands.context import CommandError
 from commands.page import ChannelRef, Link, Mention, Span, Spans, plain
 
 Part = str | Mention | ChannelRef | Link
-_WORD = re.compile(r"[\"“][^\"”]*[\"”]|\S+")
+_WORD = re.compile(r"[^\s\"“]*[\"“][^\"”]*[\"”]|\S+")  # `"case review"`, `owner="a b"`
 _OPTION = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30})=(.*)$", re.S)
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,20}$")

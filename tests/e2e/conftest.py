@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.error import HTTPError
@@ -22,14 +22,13 @@ import yaml
 from slack_sdk.models.blocks import Block
 
 from storage.database import Database
-from storage.importer import import_plan
-from storage.planfiles import SAMPLE_PLAN, read_plan_file
+from storage.planfiles import SAMPLE_PLAN
+from tests.conftest import prepare_database
 from tests.fakeslack import MESSAGE_BLOCKS_MAX, FakeSlack, check_blocks, signed_slash_command
 from tests.slackapp import ADMIN, app_settings, serving
 from tests.slackapp import SIGNING_SECRET as SECRET
 
 TODAY = date(2014, 10, 15)
-IMPORTED_AT = datetime(2014, 4, 1, 9, 0, tzinfo=UTC)
 BIG_PLAN_ACTIONS = 500
 BIG_THEME_ONE = 340  # theme 1 alone is too long for one message; the 8 others share the rest
 
@@ -106,17 +105,6 @@ class Bot:
             return error.code, error.read().decode()
 
 
-def prepare_database(path: Path, plan_file: Path = SAMPLE_PLAN) -> Path:
-    """A migrated SQLite file holding `plan_file`, closed so it can be copied."""
-    database = Database(f"sqlite:///{path}")
-    try:
-        with database.committed() as session:
-            import_plan(session, read_plan_file(plan_file), "test", IMPORTED_AT)
-    finally:
-        database.dispose()  # the last connection checkpoints the WAL into the main file
-    return path
-
-
 @contextmanager
 def serve(db_path: Path, fake: FakeSlack) -> Iterator[Bot]:
     """The real app on an ephemeral port, on the database file `db_path`."""
@@ -132,11 +120,6 @@ def serve(db_path: Path, fake: FakeSlack) -> Iterator[Bot]:
 def fake_slack() -> Iterator[FakeSlack]:
     with FakeSlack() as fake:
         yield fake
-
-
-@pytest.fixture(scope="session")
-def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return prepare_database(tmp_path_factory.mktemp("e2e-sample") / "sample.sqlite3")
 
 
 @pytest.fixture

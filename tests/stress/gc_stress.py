@@ -1,16 +1,18 @@
-"""Run one `lscb` command, or the serve path and a nudge cycle, under a chosen collector.
+"""One step of the stress test, run in a child process of its own, so that a segmentation
+fault fails a test instead of killing pytest: `python -m tests.stress.gc_stress STEP FOLDER`.
 
-`python -m tests.stress.gc_stress THRESHOLDS cli ARGS...` runs `lscb ARGS...` with
-`gc.set_threshold(*THRESHOLDS)` ("default" leaves the collector alone);
-`python -m tests.stress.gc_stress THRESHOLDS serve-and-cycle` answers signed slash
-commands through the real app and runs a nudge cycle against the fake Slack.
+- `prepare`: `lscb plan import --sample`, `lscb plan export plan.csv`, and `moved.csv`, the
+  export with action 9.3 moved to a new theme 10 ("Brand new theme");
+- `sweep`: `lscb plan import` of moved.csv then plan.csv, over and over, the collector's
+  first threshold stepping from 50 to 145;
+- `finish`: with the collector at (1, 1, 1), the import again, signed slash commands through
+  the real app and a nudge cycle against the fake Slack.
 
-Each runs in a child process of its own (see `test_gc_stress.py`), so that a
-segmentation fault fails a test instead of killing pytest. Memory corruption in a
-compiled extension shows only when the collector happens to walk a damaged object:
-with SQLAlchemy 2.1.9 on CPython 3.11 a fresh `lscb plan import` of the re-themed
-CSV crashed every time under the default thresholds, and (1, 1, 1) hid it; so the
-tests use both.
+Heap corruption in a compiled extension shows only when the collector happens to walk a
+damaged object. SQLAlchemy 2.1.9's Cython modules on CPython 3.11 crashed the first
+re-import of moved.csv every time before the commands were refactored; since, the same
+import crashes at some thresholds and not others (a sweep in one process crashed 4 runs
+in 7), hence the sweep, run twice. SQLAlchemy 2.0 survives every run.
 """
 
 from __future__ import annotations
@@ -23,9 +25,39 @@ from datetime import UTC, date, datetime
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 COMMANDS = ("overdue", "my-actions", "action 6.1", "owner pmqa", "report", "schedule",
             "update 2.3 at-risk waiting for two returns", "done 1.1")
+SWEEP = range(50, 150, 5)
 
 
-def serve_and_cycle() -> int:
+def lscb(*args: str) -> None:
+    from bot import cli
+
+    assert cli.main(list(args)) == 0, args
+
+
+def prepare(folder: str) -> None:
+    import csv
+    from pathlib import Path
+
+    exported, moved = Path(folder) / "plan.csv", Path(folder) / "moved.csv"
+    lscb("plan", "import", "--sample")
+    lscb("plan", "export", str(exported))
+    with exported.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    for row in rows[1:]:
+        if row[2] == "9.3":
+            row[0], row[1] = "10", "Brand new theme"
+    with moved.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def sweep(folder: str) -> None:
+    for threshold in SWEEP:
+        gc.set_threshold(threshold, 10, 10)
+        lscb("plan", "import", os.path.join(folder, "moved.csv"))
+        lscb("plan", "import", os.path.join(folder, "plan.csv"))
+
+
+def serve_and_cycle() -> None:
     from bot.config import Settings
     from bot.cycle import run_cycle
     from bot.delivery import SlackSender
@@ -52,19 +84,19 @@ def serve_and_cycle() -> int:
         run_cycle(database, settings, SlackSender(client, min_interval=0, backoff=0))
         assert fake.calls("chat.postMessage"), "the cycle posted nothing"
     database.dispose()
+
+
+def main(step: str, folder: str) -> int:
+    if step == "prepare":
+        prepare(folder)
+    elif step == "sweep":
+        sweep(folder)
+    else:
+        gc.set_threshold(1, 1, 1)
+        lscb("plan", "import", os.path.join(folder, "moved.csv"))
+        serve_and_cycle()
     return 0
 
 
-def main(argv: list[str]) -> int:
-    thresholds, what, *rest = argv
-    if thresholds != "default":
-        gc.set_threshold(*(int(n) for n in thresholds.split(",")))
-    if what == "cli":
-        from bot import cli
-
-        return cli.main(rest)
-    return serve_and_cycle()
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(*sys.argv[1:]))
