@@ -1,23 +1,31 @@
-"""HTTP serving: bolt's WSGI adapter behind waitress, plus a health check."""
+"""HTTP serving: bolt's WSGI adapter behind waitress, plus a health check.
+
+Requests to /slack/events pass `bot.edge` (size, signature, shape) before bolt sees
+them; `bot.server` holds waitress's limits and why they are what they are.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
-from waitress.server import create_server
 
+from bot.edge import SlackEdge
+from bot.server import GuardedServer, ServerLimits, guarded_server
 from storage.database import Database
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+LIMITS = ServerLimits()
 
 
-def make_wsgi(app: App, database: Database) -> WSGIApp:
+def make_wsgi(app: App, database: Database, signing_secret: str,
+              max_body: int = LIMITS.body_bytes) -> WSGIApp:
     """Slack at POST /slack/events; GET /healthz answers 200 while the database does."""
-    slack = SlackRequestHandler(app)
+    slack = SlackEdge(SlackRequestHandler(app), signing_secret, max_body)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
@@ -38,6 +46,10 @@ def _health(database: Database, start_response: Callable[..., Any]) -> Iterable[
     return [b"ok\n"]
 
 
-def make_server(wsgi: WSGIApp, host: str, port: int, threads: int = 8) -> Any:
-    """A waitress server; `.effective_port` is the port it bound, `.run()` serves."""
-    return create_server(wsgi, host=host, port=port, threads=threads, ident="lscb-bot")
+def make_server(wsgi: WSGIApp, host: str, port: int, threads: int | None = None,
+                limits: ServerLimits = LIMITS) -> GuardedServer:
+    """A waitress server within `limits`; `.effective_port` is the port it bound, `.run()`
+    serves."""
+    if threads is not None:
+        limits = replace(limits, threads=threads)
+    return guarded_server(wsgi, host, port, limits)
