@@ -52,7 +52,8 @@ def serve(settings: Settings) -> int:
         return 0
     from bot.web import make_server, make_wsgi
 
-    server = make_server(make_wsgi(app, database), "0.0.0.0", settings.port)
+    wsgi = make_wsgi(app, database, settings.signing_secret)
+    server = make_server(wsgi, "0.0.0.0", settings.port)
     log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
     server.run()
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,11 +14,20 @@ from waitress import wasyncore
 
 from bot.app import create_app
 from bot.config import Settings
-from bot.web import make_server, make_wsgi
+from bot.server import ServerLimits
+from bot.web import LIMITS, make_server, make_wsgi
 from storage.database import Database
 from tests.fakeslack import FakeSlack
 
 SIGNING_SECRET = "s3cret"
+
+
+def signature_of(secret: str, stamp: str, raw: bytes) -> str:
+    """Slack's signature of a raw body, even one that is not UTF-8 (which Slack never
+    sends, and slack_sdk's SignatureVerifier cannot sign): v0=HMAC-SHA256(v0:ts:body).
+    https://api.slack.com/authentication/verifying-requests-from-slack"""
+    return "v0=" + hmac.new(secret.encode(), b"v0:" + stamp.encode() + b":" + raw,
+                            hashlib.sha256).hexdigest()
 ADMIN = "UADMIN"
 
 
@@ -35,19 +46,23 @@ def app_settings(database: Database, fake: FakeSlack, today: date) -> Settings:
 
 
 @contextmanager
-def serving(database: Database, settings: Settings) -> Iterator[str]:
+def serving(database: Database, settings: Settings,
+            limits: ServerLimits = LIMITS) -> Iterator[str]:
     """The real app (create_app, make_wsgi, make_server) on an ephemeral port: its URL.
 
     The server's loop runs in its own thread and closes the server there too, so no
     socket is ever closed under a select() in another thread.
     """
-    server = make_server(make_wsgi(create_app(settings, database), database), "127.0.0.1", 0,
-                         threads=4)
+    server = make_server(make_wsgi(create_app(settings, database), database,
+                                   settings.signing_secret, limits.body_bytes),
+                         "127.0.0.1", 0, threads=4,
+                         limits=limits)
     stop = threading.Event()
 
     def loop() -> None:
         while not stop.is_set():
-            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+            wasyncore.loop(timeout=0.05, map=server._map, count=1,
+                           use_poll=server.adj.asyncore_use_poll)
         server.close()
 
     thread = threading.Thread(target=loop, daemon=True, name="lscb-test-server")

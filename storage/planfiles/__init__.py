@@ -8,6 +8,7 @@ from storage.errors import PlanFileError
 from storage.planfiles.checking import build_plan
 from storage.planfiles.csv_format import read_csv, write_csv
 from storage.planfiles.document import PlanDoc
+from storage.planfiles.limits import check_size
 from storage.planfiles.xlsx_format import read_xlsx, write_xlsx
 from storage.planfiles.yaml_format import read_yaml, write_yaml
 
@@ -23,6 +24,7 @@ def read_plan_file(path: Path, base: PlanDoc | None = None) -> PlanDoc:
                                         f"{', '.join(FORMATS)}"])
     if not path.is_file():
         raise PlanFileError(str(path), ["no such file"])
+    check_size(path)
     if suffix == ".csv":
         raw: object = read_csv(path, base)
     elif suffix == ".xlsx":

@@ -24,6 +24,7 @@ from storage.planfiles.document import (
     PlanDoc,
     ReportingDoc,
 )
+from storage.planfiles.limits import shown, unfit_values
 
 
 class _Checker:
@@ -71,7 +72,7 @@ class _Checker:
             return date.fromisoformat(str(value).strip()[:10])
         except ValueError:
             self.problems.append(f"{where}: field “{key}” should be a date like 2014-04-01, "
-                                 f"not “{value}”")
+                                 f"not “{shown(value)}”")
             return date(1970, 1, 1)
 
     def records(self, raw: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
@@ -100,17 +101,29 @@ def build_plan(raw: object, path: str) -> PlanDoc:
     where = _where(head, "plan")
     slug, title = check.text(head, "slug", where), check.text(head, "title", where)
     starts, ends = check.date(head, "starts", where), check.date(head, "ends", where)
+    board = check.text(head, "board", where, required=False)
     owners = _owners(check, raw)
     spellings = _spellings(owners)
     themes = _themes(check, raw)
     actions = _actions(check, raw, starts, {n for n, _ in themes}, spellings)
     reporting = _reporting(check, raw, spellings)
+    check.problems += _unfit(slug, title, board, owners, themes, actions, reporting)
     if check.problems:
-        raise PlanFileError(path, check.problems)
+        raise PlanFileError(path, [shown(p, limit=1000) for p in check.problems])
     return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
-                   board=check.text(head, "board", where, required=False),
+                   board=board,
                    owners=owners, themes=themes, actions=actions, reporting=reporting,
                    warnings=tuple(check.warnings))
+
+
+def _unfit(slug: str, title: str, board: str, owners: tuple[OwnerDoc, ...],
+           themes: tuple[tuple[int, str], ...], actions: tuple[ActionDoc, ...],
+           reporting: tuple[ReportingDoc, ...]) -> list[str]:
+    """What no field's own check sees: a file without a single action (a header only,
+    which would archive the whole plan), and values their database column cannot hold."""
+    empty = [] if actions else ["the file holds no actions (only a header?): a plan needs at "
+                                "least one, and importing none would archive them all"]
+    return empty + unfit_values(slug, title, board, owners, themes, actions, reporting)
 
 
 def _owners(check: _Checker, raw: dict[str, Any]) -> tuple[OwnerDoc, ...]:
@@ -173,7 +186,8 @@ def _actions(check: _Checker, raw: dict[str, Any], starts: date, themes: set[int
 def _action_records(check: _Checker, raw: dict[str, Any]) -> list[dict[str, Any]]:
     """Actions may sit inside their theme (YAML) or in one flat list with a theme column."""
     records = check.records(raw, "actions", "actions")
-    for theme in raw.get("themes") or []:
+    nesting = raw.get("themes")
+    for theme in nesting if isinstance(nesting, list) else []:
         if isinstance(theme, dict):
             nested = check.records(theme, "actions", f"theme {theme.get('number')}")
             records += [{"theme": theme.get("number"), "_where": f"theme {theme.get('number')}, "
@@ -184,8 +198,11 @@ def _action_records(check: _Checker, raw: dict[str, Any]) -> list[dict[str, Any]
 def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, starts: date,
             themes: set[int], spellings: dict[str, str]) -> ActionDoc:
     theme = record.get("theme")
-    if theme not in themes:
-        check.problems.append(f"{where}: field “theme”: there is no theme {theme}")
+    if isinstance(theme, list | dict):
+        check.problems.append(f"{where}: field “theme” should be a theme number, "
+                              f"not {_kind(theme)}")
+    elif theme not in themes:
+        check.problems.append(f"{where}: field “theme”: there is no theme {shown(theme)}")
     owners = tuple(_owner_name(check, n, where, spellings)
                    for n in check.names(record, "owners", where))
     if not owners:

@@ -10,6 +10,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from storage.cells import safe_cell, unsafe_cell
 from storage.errors import PlanFileError
 from storage.planfiles.document import PlanDoc
 from storage.planfiles.table import (
@@ -29,7 +30,8 @@ def read_csv(path: Path, base: PlanDoc | None) -> dict[str, Any]:
             reader = csv.DictReader(handle)
             header = [h.strip() for h in reader.fieldnames or []]
             reader.fieldnames = header
-            rows = list(enumerate(reader, start=2))
+            rows = [(n, {k: unsafe_cell(v) for k, v in row.items()})
+                    for n, row in enumerate(reader, start=2)]
     except (UnicodeDecodeError, csv.Error) as error:
         raise PlanFileError(str(path), [f"not a readable CSV file ({error})"]) from error
     if missing := missing_columns(header):
@@ -46,7 +48,8 @@ def read_csv(path: Path, base: PlanDoc | None) -> dict[str, Any]:
 
 
 def write_csv(doc: PlanDoc, path: Path) -> None:
+    """The actions table, every text cell inert in a spreadsheet (see `storage.cells`)."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(ACTION_COLUMNS)
-        writer.writerows(action_rows(doc))
+        writer.writerows([safe_cell(value) for value in row] for row in action_rows(doc))

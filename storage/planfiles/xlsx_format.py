@@ -4,52 +4,80 @@ actions, reporting rows and cadences."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from storage.cells import safe_cell, unsafe_cell
 from storage.errors import PlanFileError
 from storage.planfiles.document import PlanDoc
+from storage.planfiles.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, check_zip, shown
 from storage.planfiles.table import ACTION_COLUMNS, action_record, action_rows, missing_columns
 
 SHEETS = ("Plan", "Owners", "Themes", "Actions", "Reporting", "Cadences")
 
 
+#: What openpyxl raises on a damaged or hostile workbook (defusedxml's refusals of DTDs and
+#: entities are ValueErrors; expat's, without it, ParseErrors).
+UNREADABLE = (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, IndexError,
+              TypeError, ValueError, ParseError)
+
+
 def read_xlsx(path: Path) -> dict[str, Any]:
+    check_zip(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-        raise PlanFileError(str(path), [f"not a readable XLSX workbook ({error})"]) from error
+        try:
+            return _read_book(book, path)
+        finally:
+            book.close()
+    except UNREADABLE as error:
+        raise PlanFileError(str(path), [f"not a readable XLSX workbook ({shown(error)})"]
+                            ) from error
+
+
+def _read_book(book: Any, path: Path) -> dict[str, Any]:
     if missing := [s for s in SHEETS if s not in book.sheetnames]:
         raise PlanFileError(str(path), [f"this is not a plan workbook: sheet “{s}” is missing"
                                         for s in missing])
-    actions = _records(book["Actions"])
-    if absent := missing_columns(list(actions[0][1]) if actions else []):
+    tables = {name: _table(book[name], path) for name in SHEETS}
+    sheets = {name: rows for name, (_, rows) in tables.items()}
+    actions = sheets["Actions"]
+    if absent := missing_columns(tables["Actions"][0]):
         raise PlanFileError(str(path), [f"sheet Actions: column “{c}” is missing"
                                         for c in absent])
-    plan = {str(r.get("field")): r.get("value") for _, r in _records(book["Plan"])}
-    cadences = _records(book["Cadences"])
+    plan = {str(r.get("field")): r.get("value") for _, r in sheets["Plan"]}
+    cadences = sheets["Cadences"]
     return {
         "plan": {**plan, "_where": "sheet Plan"},
-        "owners": [{**r, "_where": f"sheet Owners, row {n}"} for n, r in _records(book["Owners"])],
-        "themes": [{**r, "_where": f"sheet Themes, row {n}"} for n, r in _records(book["Themes"])],
+        "owners": [{**r, "_where": f"sheet Owners, row {n}"} for n, r in sheets["Owners"]],
+        "themes": [{**r, "_where": f"sheet Themes, row {n}"} for n, r in sheets["Themes"]],
         "actions": [action_record(r, f"sheet Actions, row {n}") for n, r in actions],
         "reporting": [{**r, "_where": f"sheet Reporting, row {n}",
                        "cadences": [{**c, "_where": f"sheet Cadences, row {m}"}
                                     for m, c in cadences if c.get("row") == r.get("key")]}
-                      for n, r in _records(book["Reporting"])],
+                      for n, r in sheets["Reporting"]],
     }
 
 
-def _records(sheet: Worksheet) -> list[tuple[int, dict[str, Any]]]:
-    rows = list(sheet.iter_rows(values_only=True))
+def _table(sheet: Worksheet, path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """A sheet's header and the rows under it, read no further than any plan could reach (a
+    cell far down the sheet would otherwise make openpyxl fill in every row before it)."""
+    rows = list(sheet.iter_rows(max_row=MAX_SHEET_ROWS + 1, max_col=MAX_SHEET_COLUMNS,
+                                values_only=True))
+    if len(rows) > MAX_SHEET_ROWS:
+        raise PlanFileError(str(path), [f"sheet {sheet.title}: more than {MAX_SHEET_ROWS:,} "
+                                        f"rows (is something far below the table?)"])
     if not rows:
-        return []
+        return [], []
     header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    return [(n, {h: v for h, v in zip(header, row, strict=False) if h and v is not None})
-            for n, row in enumerate(rows[1:], start=2) if any(v is not None for v in row)]
+    return header, [(n, {h: unsafe_cell(v) for h, v in zip(header, row, strict=False)
+                         if h and v is not None})
+                    for n, row in enumerate(rows[1:], start=2) if any(v is not None for v in row)]
 
 
 def write_xlsx(doc: PlanDoc, path: Path) -> None:
@@ -72,7 +100,9 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
 
 
 def _sheet(book: Workbook, title: str, header: list[str], rows: list[list[Any]]) -> None:
+    """A sheet whose text cells are all inert: openpyxl itself would store a text that
+    begins with `=` as a formula, and Excel would run it (see `storage.cells`)."""
     sheet = book.create_sheet(title)
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append([safe_cell(value) for value in row])

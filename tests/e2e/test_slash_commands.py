@@ -396,6 +396,14 @@ def test_a_challenge_with_a_date_of_birth_is_refused_and_not_stored(bot: Bot) ->
     assert bot.ask("challenges")["text"] == "No challenges logged yet."
 
 
+def test_a_note_that_says_payload_is_a_command_like_any_other(bot: Bot) -> None:
+    # bolt's parse_body took any form body with the word "payload" in it for an
+    # interactivity payload, read it as empty, and the command was answered 404.
+    reply = bot.ask("challenge 2.3 the payload of returns is late", user="U5")
+    assert reply["text"].startswith("Challenge #1 logged on *2.3*")
+    assert "the payload of returns is late" in bot.ask("challenges")["text"]
+
+
 def test_a_challenge_needs_an_action_and_a_text(bot: Bot) -> None:
     assert bot.ask("challenge 2.3")["text"].startswith("Say which action and what the challenge")
     assert bot.ask("challenges")["text"] == "No challenges logged yet."
