@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--year", default="", help="the yearly report, e.g. 2015/16")
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True)
-    audit.add_parser("export", help="write the whole audit log (.csv or .json)").add_argument(
+    audit.add_parser("export", help="write the whole audit log (.csv, .xlsx, .json)").add_argument(
         "file", type=Path)
     for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
                          ("channel", "SLACK_CHANNEL_ID")):

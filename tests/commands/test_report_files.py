@@ -157,3 +157,19 @@ def test_slack_carries_what_the_files_carry(q2: QuarterReport) -> None:
     assert "+1 more agency late" in text and "12 Aug 2014" in text
     assert "&amp;B2" in text  # escaped for mrkdwn, not a link
     assert date(2014, 9, 30) == q2.as_of
+
+
+def test_text_pasted_from_word_opens_in_every_file(sample_database: Database, ask: Ask) -> None:
+    """Word's line break (\\x0b) and a stray bell are characters no XML file may hold."""
+    assert not ask("update 2.5 at-risk first line\x0bsecond line\x07 – “quoted”",
+                   now=AUGUST).is_error
+    with sample_database.unit_of_work() as session:
+        ctx = Context(PlanRepository.for_team(session), OCTOBER, Caller("UCHAIR", True))
+        paper = quarter_paper(build_report(ctx, make_quarter(2014, 2, ctx.repo.plan.starts)))
+    book = load_workbook(io.BytesIO(paper_xlsx(paper)))
+    notes = [c.value for r in book["Exceptions"].iter_rows() for c in r
+             if isinstance(c.value, str) and c.value.startswith("first line")]
+    assert notes == ["first line second line  – “quoted”"]
+    cells = [c.text for t in Document(io.BytesIO(paper_docx(paper))).tables
+             for r in t.rows for c in r.cells]
+    assert "first line second line  – “quoted”" in cells
