@@ -64,8 +64,8 @@ def report_rows(report: QuarterReport) -> list[list[Cell]]:
               RAG_WORDS.get(a.row.status, a.row.status), NO_COMMENTARY, a.row.when_text,
               a.row.due_date, None, "", None] for a in report.silent]
     rows += [["Challenge", c.ref, c.text, "", "answered" if c.answer else "not yet answered",
-              f"raised {c.at.date().isoformat()}", "", None, None, c.answer,
-              c.answered_at.date() if c.answered_at else None] for c in report.challenges]
+              f"raised {c.raised_on.isoformat()}", "", None, None, c.answer, c.answered_on]
+             for c in report.challenges]
     rows += [["Risk", f"R{r.number}", r.text, r.owner, "open",
               f"L{r.likelihood}×I{r.impact}={r.score}; actions {', '.join(r.actions) or '-'}",
               "", None, None, "", None] for r in report.risks]

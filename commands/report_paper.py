@@ -23,8 +23,8 @@ def item_cells(item: Item, none_said: str = NO_COMMENTARY) -> tuple[Cell, ...]:
 
 
 def challenge_rows(challenges: list[ChallengeAsAt]) -> tuple[tuple[Cell, ...], ...]:
-    return tuple((c.ref, c.at.date(), c.text, c.answer or "not yet answered",
-                  c.answered_at.date() if c.answered_at else None) for c in challenges)
+    return tuple((c.ref, c.raised_on, c.text, c.answer or "not yet answered", c.answered_on)
+                 for c in challenges)
 
 
 CHALLENGE_COLUMNS = (Column("Ref", 8), Column("Raised", 12), Column("Challenge", 50),
@@ -36,8 +36,7 @@ RISK_COLUMNS = (Column("Risk", 7), Column("Description", 50), Column("Likelihood
 
 def risk_rows(risks: list[RiskAsAt]) -> tuple[tuple[Cell, ...], ...]:
     return tuple((f"R{r.number}", r.text, r.likelihood, r.impact, r.score, r.owner,
-                  ", ".join(r.actions), r.raised_at.date(),
-                  r.closed_at.date() if r.closed_at else None) for r in risks)
+                  ", ".join(r.actions), r.raised_on, r.closed_on) for r in risks)
 
 
 def quarter_paper(report: QuarterReport) -> Paper:

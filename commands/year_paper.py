@@ -59,7 +59,8 @@ def _little(report: YearReport) -> Section:
 
 
 def year_paper(report: YearReport) -> Paper:
-    sign = tuple((s.role, s.body, s.name, "", "") for s in report.signatories)
+    """About, RAG, each theme's progress, little progress, reviews, challenges, risks,
+    what the tracker does not hold, every action, and the sign-off."""
     sections = (
         Section("About this report", "About", (
             f"The yearly report of {report.board or report.plan_title} for "
@@ -72,6 +73,18 @@ def year_paper(report: YearReport) -> Paper:
             "where there has been little or no progress, with the owners' commentary.",)),
         *(_theme(t) for t in report.themes),
         _little(report),
+        *_logs(report),
+    )
+    facts: tuple[tuple[str, Cell], ...] = (
+        ("Plan", report.plan_title), ("Board", report.board or report.plan_title),
+        ("Year", report.label), ("As at", report.as_of))
+    return Paper(f"Yearly report {report.year.start}/{(report.year.start + 1) % 100:02d}",
+                 facts, tuple(report.rag), sections)
+
+
+def _logs(report: YearReport) -> tuple[Section, ...]:
+    sign = tuple((s.role, s.body, s.name, "", "") for s in report.signatories)
+    return (
         Section("Action on review recommendations", "Reviews", (
             "The plan's actions on case reviews, practice reviews and their "
             "recommendations, and where each stood at the year's end.",), ITEM_COLUMNS,
@@ -94,8 +107,3 @@ def year_paper(report: YearReport) -> Paper:
             (Column("Lead partner", 20), Column("Organisation", 30), Column("Name", 30),
              Column("Signature", 30), Column("Date", 14)), sign),
     )
-    facts: tuple[tuple[str, Cell], ...] = (
-        ("Plan", report.plan_title), ("Board", report.board or report.plan_title),
-        ("Year", report.label), ("As at", report.as_of))
-    return Paper(f"Yearly report {report.year.start}/{(report.year.start + 1) % 100:02d}",
-                 facts, tuple(report.rag), sections)

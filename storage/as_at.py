@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from storage.as_at_rows import ActionAsAt, ChallengeAsAt, MilestoneAsAt, RiskAsAt, Update
 from storage.models import (
     Action,
     AuditEntry,
@@ -35,75 +36,13 @@ from storage.models import (
     StatusChange,
     Theme,
 )
-from storage.rows import ACTION_COLUMNS, ActionRow, OwnerRef, action_row, owners_by_action
+from storage.rows import ACTION_COLUMNS, action_row, owners_by_action
+
+__all__ = ["BOT_ACTOR", "ActionAsAt", "ChallengeAsAt", "MilestoneAsAt", "PlanAsAt", "RiskAsAt",
+           "Update"]
 
 #: The bot's own changes (an annual action rolling on to next year) are not commentary.
 BOT_ACTOR = "lscb"
-
-
-@dataclass(frozen=True, slots=True)
-class MilestoneAsAt:
-    label: str
-    when_text: str
-    due_date: date
-    done: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ActionAsAt:
-    """An action as it stood: `row` carries its status and due date at the moment."""
-
-    row: ActionRow
-    theme: int
-    theme_title: str
-    outcome: str
-    milestones: tuple[MilestoneAsAt, ...] = ()
-
-    @property
-    def owners(self) -> tuple[OwnerRef, ...]:
-        return self.row.owners
-
-
-@dataclass(frozen=True, slots=True)
-class Update:
-    """One status change: who moved an action from what to what, when, and what they said."""
-
-    action_id: int
-    at: datetime
-    by: str
-    from_status: str
-    to_status: str
-    note: str
-    evidence: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChallengeAsAt:
-    number: int
-    ref: str
-    at: datetime
-    by: str
-    text: str
-    answer: str = ""
-    answered_by: str = ""
-    answered_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RiskAsAt:
-    number: int
-    text: str
-    likelihood: int
-    impact: int
-    owner: str
-    raised_at: datetime
-    actions: tuple[str, ...]
-    closed_at: datetime | None = None
-    close_note: str = ""
-
-    @property
-    def score(self) -> int:
-        return self.likelihood * self.impact
 
 
 class PlanAsAt:
@@ -152,8 +91,9 @@ class PlanAsAt:
         found = []
         for c, ref in rows:
             answered = c.answered_at is not None and c.answered_at <= self.moment
-            found.append(ChallengeAsAt(c.id, ref, c.at, c.by, c.text, *(
-                (c.answer, c.answered_by, c.answered_at) if answered else ())))
+            found.append(ChallengeAsAt(c.id, ref, c.at, c.by, c.text, self._day(c.at), *(
+                (c.answer, c.answered_by, c.answered_at, self._day(c.answered_at))
+                if answered and c.answered_at else ())))
         return found
 
     def risks(self, first: datetime | None = None) -> list[RiskAsAt]:
@@ -164,9 +104,9 @@ class PlanAsAt:
             Risk.plan_id == self.plan.id, Risk.raised_at <= self.moment,
             or_(Risk.closed_at.is_(None), still_open)))
         found = [RiskAsAt(r.number, r.text, r.likelihood, r.impact,
-                          r.owner.name if r.owner else "", r.raised_at,
+                          r.owner.name if r.owner else "", self._day(r.raised_at),
                           tuple(a.ref for a in r.actions),
-                          *((r.closed_at, r.close_note) if r.closed_at is not None
+                          *((self._day(r.closed_at), r.close_note) if r.closed_at is not None
                             and r.closed_at <= self.moment else ()))
                  for r in risks]
         return sorted(found, key=lambda r: (-r.score, r.number))

@@ -91,11 +91,18 @@ def test_risks_and_challenges_as_they_stood(sample_database: Database) -> None:
     q2 = snapshot(sample_database, Q2_END)
     later = snapshot(sample_database, at(10, 20))
     assert [r.text for r in q2["risks"]] == ["Capacity in PMQA"]
-    assert q2["risks"][0].closed_at is None and q2["risks"][0].actions == ("2.3",)
+    assert q2["risks"][0].closed_on is None and q2["risks"][0].actions == ("2.3",)
     assert later["risks"] == []
     assert [(c.text, c.answer) for c in q2["challenges"]] == [
         ("When will the returns be in?", "")]
     assert later["challenges"][0].answer == "By November"
+    assert later["challenges"][0].answered_on == date(2014, 10, 8)
+    closed = snapshot(sample_database, at(10, 20))
+    with sample_database.unit_of_work() as session:
+        plan = PlanRepository.for_team(session).plan
+        year = PlanAsAt(session, plan, at(12, 31), LONDON).risks(at(7, 1))
+    assert [(r.raised_on, r.closed_on) for r in year] == [(date(2014, 9, 1), date(2014, 10, 2))]
+    assert closed["risks"] == []
 
 
 def test_updates_stop_at_the_moment(sample_database: Database) -> None:
