@@ -51,13 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--from", dest="first", type=_date, help="first day (default: today)")
     preview.add_argument("--to", dest="last", type=_date, help="last day (default: +30 days)")
     sub.add_parser("scheduler", help="run only the nudge scheduler (the Procfile's worker)")
-    report = sub.add_parser("report", help="write the quarterly monitoring report to a file")
-    report.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
-    report.add_argument("--out", type=Path, required=True)
-    report.add_argument("--quarter", default="", help="e.g. 'Q2 2014/15' (default: current)")
+    report = sub.add_parser("report", help="write the quarterly or the yearly report to a file")
+    report.add_argument("--out", type=Path, required=True,
+                        help="the file: .docx, .xlsx, .md or .csv (the format follows it)")
+    report.add_argument("--format", choices=("md", "csv", "xlsx", "docx"),
+                        help="write this format whatever the file is called")
+    period = report.add_mutually_exclusive_group()
+    period.add_argument("--quarter", default="", help="e.g. 'Q2 2014/15' (default: current)")
+    period.add_argument("--year", default="", help="the yearly report, e.g. 2015/16")
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True)
-    audit.add_parser("export", help="write the whole audit log (.csv or .json)").add_argument(
+    audit.add_parser("export", help="write the whole audit log (.csv, .xlsx, .json)").add_argument(
         "file", type=Path)
     for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
                          ("channel", "SLACK_CHANNEL_ID")):
@@ -99,7 +103,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"
                            else tasks.preview_nudges(settings, args.first, args.last)),
         "scheduler": lambda: tasks.run_scheduler(settings),
-        "report": lambda: tasks.write_report(settings, args.format, args.out, args.quarter),
+        "report": lambda: tasks.write_report(settings, args.out, args.format, args.quarter,
+                                             args.year),
         "audit": lambda: tasks.export_audit(settings, args.file),
         "plan": lambda: tasks.plan_file(settings, args),
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),

@@ -195,10 +195,17 @@ def preview_nudges(settings: Settings, first: date | None, last: date | None) ->
     return 0
 
 
-def write_report(settings: Settings, fmt: str, out: Path, quarter: str) -> int:
+def write_report(settings: Settings, out: Path, fmt: str | None, quarter: str,
+                 year: str = "") -> int:
+    from bot.board_files import UnknownFormat, report_format
     from bot.board_files import write_report as write
 
-    print(write(Database(settings.database_url), settings, fmt, out, quarter))
+    try:
+        report_format(out, fmt, yearly=bool(year))
+        print(write(Database(settings.database_url), settings, out, fmt, quarter, year))
+    except (UnknownFormat, Refused) as error:
+        print(f"lscb: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

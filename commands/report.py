@@ -1,70 +1,87 @@
-"""The quarterly business plan monitoring report, "on an exceptions and highlights basis"."""
+"""The quarterly business plan monitoring report, "on an exceptions and highlights basis".
+
+`build_report` gives a value, the plan as it stood at the quarter's end; every surface
+renders that one value: `commands.pages.report` (the page `/lscb report` and the
+quarterly nudge show), `commands.report_files` (Markdown, CSV) and the board paper
+(`commands.report_paper`, then XLSX and DOCX).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 
 from commands.context import Context
 from commands.quarters import Quarter
-from commands.text import STATUS_BADGES, overdue_by
-from storage.models import Action, Challenge, Risk, StatusChange
-from storage.rows import ActionLike
+from commands.snapshot import Item, Period, exceptions, highlights, period
+from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 
 RAG = (("off-track", "🔴"), ("at-risk", "🟠"), ("on-track", "🟢"), ("complete", "✅"),
        ("not-started", "⚪"))
+RAG_WORDS = {"off-track": "off track", "at-risk": "at risk", "on-track": "on track",
+             "complete": "complete", "not-started": "not started"}
 
 
 @dataclass(frozen=True)
-class ExceptionItem:
-    action: ActionLike
-    why: str
-    note: str
+class ThemeRag:
+    number: int
+    title: str
+    counts: Counter[str]
 
 
 @dataclass
 class QuarterReport:
     plan_title: str
+    board: str
     quarter: Quarter
     as_of: date
-    rag: list[tuple[int, str, Counter[str]]] = field(default_factory=list)
-    exceptions: list[ExceptionItem] = field(default_factory=list)
-    highlights: list[tuple[StatusChange, Action]] = field(default_factory=list)
-    challenges: list[tuple[Challenge, Action]] = field(default_factory=list)
-    risks: list[Risk] = field(default_factory=list)
+    rag: list[ThemeRag] = field(default_factory=list)
+    exceptions: list[Item] = field(default_factory=list)
+    highlights: list[Item] = field(default_factory=list)
+    silent: list[ActionAsAt] = field(default_factory=list)
+    challenges: list[ChallengeAsAt] = field(default_factory=list)
+    risks: list[RiskAsAt] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"Business plan monitoring: {self.quarter.label}"
+
+    def silent_by_owner(self) -> list[tuple[str, list[str]]]:
+        """The actions with no update this quarter, by owner, owners in name order."""
+        return by_owner(self.silent)
+
+
+def by_owner(actions: list[ActionAsAt]) -> list[tuple[str, list[str]]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for action in actions:
+        for owner in action.owners or ():
+            grouped[owner.name].append(action.row.ref)
+        if not action.owners:
+            grouped["(no owner)"].append(action.row.ref)
+    return sorted(grouped.items())
+
+
+def rag_by_theme(actions: list[ActionAsAt]) -> list[ThemeRag]:
+    themes: dict[int, ThemeRag] = {}
+    for action in actions:
+        theme = themes.setdefault(action.theme, ThemeRag(action.theme, action.theme_title,
+                                                         Counter()))
+        theme.counts[action.row.status] += 1
+    return [themes[n] for n in sorted(themes)]
+
+
+def silent(found: Period) -> list[ActionAsAt]:
+    """Open actions nobody updated in the period: "no update this quarter"."""
+    return [a for a in found.actions
+            if a.row.status != "complete" and a.row.id not in found.updated]
 
 
 def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
-    """Gather the report for `quarter`, as things stood at its end (or today, if sooner)."""
-    as_of = min(ctx.today, quarter.last)
-    start = datetime.combine(quarter.first, time.min, tzinfo=ctx.tz)
-    end = datetime.combine(as_of, time.max, tzinfo=ctx.tz)
-    report = QuarterReport(ctx.repo.plan.title, quarter, as_of)
-    themes: dict[int, tuple[str, Counter[str]]] = {}
-    for number, title, status, count in ctx.repo.status_counts():
-        themes.setdefault(number, (title, Counter()))[1][status] += count
-    report.rag = [(n, title, counts) for n, (title, counts) in sorted(themes.items())]
-    report.exceptions = _exceptions(ctx, as_of)
-    report.highlights = [(c, a) for c, a in ctx.repo.changes_between(start, end)
-                         if c.to_status == "complete" or (
-                             c.to_status == "on-track" and c.from_status in ("at-risk",
-                                                                             "off-track"))]
-    report.challenges = [(c, a) for c, a in ctx.repo.challenges() if start <= c.at <= end]
-    report.risks = ctx.repo.risks.open_risks()
-    return report
-
-
-def _exceptions(ctx: Context, as_of: date) -> list[ExceptionItem]:
-    overdue = {i.action.id: i for i in ctx.repo.overdue(as_of) if i.milestone is None}
-    flagged: list[tuple[ActionLike, str]] = []
-    for action in ctx.repo.actions():
-        late = overdue.get(action.id)
-        reasons = [STATUS_BADGES[action.status]] if action.status in ("off-track",
-                                                                      "at-risk") else []
-        if late:
-            reasons.append(overdue_by(late.due, as_of))
-        if reasons:
-            flagged.append((action, ", ".join(reasons)))
-    notes = ctx.repo.latest_notes([a for a, _ in flagged])
-    return [ExceptionItem(a, why, notes.get(a.id, "")) for a, why in flagged]
+    """The report for `quarter`, as things stood at its end (or today, if sooner)."""
+    found = period(ctx, quarter.first, quarter.last)
+    plan = ctx.repo.plan
+    return QuarterReport(plan.title, plan.board, quarter, found.as_of,
+                         rag_by_theme(found.actions), exceptions(found), highlights(found),
+                         silent(found), found.source.challenges(found.start),
+                         found.source.risks())

@@ -1,36 +1,54 @@
-"""The quarterly monitoring report as a page: what `/lscb report` and the quarterly nudge show."""
+"""The quarterly monitoring report as a page: what `/lscb report` and the quarterly nudge
+show, with the same content as the board-pack files."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from commands.page import Bold, Italic, Line, Page, line
-from commands.report import RAG, QuarterReport
-from commands.text import STATUS_BADGES, day, shorten
+from commands.report import RAG, QuarterReport, ThemeRag
+from commands.snapshot import Item
+from commands.text import day, shorten
+from storage.as_at import ChallengeAsAt, RiskAsAt
 
 
-def rag_line(number: int, title: str, counts: Counter[str]) -> Line:
-    cells = " ".join(f"{badge} {counts.get(status, 0)}" for status, badge in RAG)
-    return line(Bold(f"{number}. {title}"), f" · {cells}")
+def rag_line(rag: ThemeRag) -> Line:
+    cells = " ".join(f"{badge} {rag.counts.get(status, 0)}" for status, badge in RAG)
+    return line(Bold(f"{rag.number}. {rag.title}"), f" · {cells}")
+
+
+def item_line(item: Item) -> Line:
+    """An exception or highlight: ref, text, why, owners, when, commentary."""
+    due = f" → {day(item.due)}" if item.due and item.wording != day(item.due) else ""
+    commentary = (line(" · ", Italic(shorten(item.commentary.note, 160)),
+                       f" ({day(item.commentary.day)})") if item.commentary else "")
+    return line(Bold(item.ref), f" {shorten(item.text, 80)} · {item.why} · "
+                f"{shorten(item.owners, 80)} · {item.wording}{due}", commentary)
+
+
+def challenge_line(c: ChallengeAsAt) -> Line:
+    answer = f"answered: {shorten(c.answer, 150)}" if c.answer else Bold("not yet answered")
+    return line(Bold(c.ref), f" {shorten(c.text, 150)} · ", answer)
+
+
+def risk_line(r: RiskAsAt) -> Line:
+    return line(Bold(f"R{r.number}"), f" {shorten(r.text, 150)} · L{r.likelihood}×I{r.impact}="
+                f"{r.score}", f" · {r.owner}" if r.owner else "")
 
 
 def report_page(report: QuarterReport, shared: bool = False) -> Page:
-    page = Page(shared=shared).heading(f"Business plan monitoring: {report.quarter.label}")
+    page = Page(shared=shared).heading(report.title)
     page.note(f"{report.plan_title} · exceptions and highlights as at {day(report.as_of)}")
     page.lines([line(Bold("RAG by theme"), " (🔴 off track 🟠 at risk 🟢 on track ✅ complete "
-                     "⚪ not started)")] + [rag_line(*row) for row in report.rag])
-    page.lines([line(Bold(f"Exceptions ({len(report.exceptions)})"))] + [
-        line(Bold(e.action.ref), f" {shorten(e.action.text, 80)} · {e.why}",
-             (" · ", Italic(shorten(e.note, 200))) if e.note else "")
-        for e in report.exceptions], "/lscb overdue OWNER")
-    page.lines([line(Bold(f"Highlights ({len(report.highlights)})"))] + [
-        line(Bold(a.ref), f" {shorten(a.text, 80)} · {STATUS_BADGES[c.to_status]} {c.at:%d %b}")
-        for c, a in report.highlights])
-    page.lines([line(Bold(f"Challenges ({len(report.challenges)})"))] + [
-        line(Bold(a.ref), f" {shorten(c.text, 150)} · ",
-             f"answered: {shorten(c.answer, 150)}" if c.answer else Bold("not yet answered"))
-        for c, a in report.challenges])
-    page.lines([line(Bold(f"Open risks ({len(report.risks)})"))] + [
-        line(Bold(f"R{r.number}"), f" {shorten(r.text, 150)} · L{r.likelihood}×I{r.impact}="
-             f"{r.score}") for r in report.risks], "/lscb risk list")
+                     "⚪ not started)")] + [rag_line(r) for r in report.rag])
+    page.lines([line(Bold(f"Exceptions ({len(report.exceptions)})"))]
+               + ([item_line(e) for e in report.exceptions] or [line("None.")]),
+               "/lscb overdue OWNER")
+    page.lines([line(Bold(f"Highlights ({len(report.highlights)})"))]
+               + [item_line(h) for h in report.highlights])
+    page.lines([line(Bold(f"No update this quarter ({len(report.silent)})"))] + [
+        line(Bold(owner), f": {', '.join(refs)}") for owner, refs in report.silent_by_owner()],
+        "/lscb owner NAME")
+    page.lines([line(Bold(f"Challenges ({len(report.challenges)})"))]
+               + [challenge_line(c) for c in report.challenges], "/lscb challenges")
+    page.lines([line(Bold(f"Open risks ({len(report.risks)})"))]
+               + [risk_line(r) for r in report.risks], "/lscb risk list")
     return page

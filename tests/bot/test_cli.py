@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from docx import Document
 from openpyxl import load_workbook
 
 from bot.cli import main
@@ -151,20 +153,47 @@ def test_nudges_run_sends_through_slack_once(lscb: Lscb, monkeypatch: pytest.Mon
 def test_the_board_pack_files_open_and_hold_the_report(lscb: Lscb, tmp_path: Path) -> None:
     lscb("plan", "import", "--sample")
     lscb("ask", "/lscb update 2.3 at-risk two returns late")
-    for fmt in ("md", "csv", "xlsx"):
-        code, out, _ = lscb(
-            "report", "--format", fmt, "--out", f"pack.{fmt}", "--quarter", "Q3 2014/15"
-        )
+    for name in ("pack.md", "pack.csv", "pack.xlsx", "pack.docx"):
+        code, out, _ = lscb("report", "--out", name, "--quarter", "Q3 2014/15")
         assert code == 0 and "Q3 2014/15 (Oct–Dec 2014) monitoring report" in out
     markdown = (tmp_path / "pack.md").read_text()
     assert markdown.startswith("# Business plan monitoring report: Q3 2014/15")
-    assert "**2.3**" in markdown and "two returns late" in markdown
-    rows = list(csv.reader((tmp_path / "pack.csv").open(newline="")))
-    assert rows[0] == ["section", "ref", "item", "detail", "note"]
+    assert "| 2.3 |" in markdown and "two returns late" in markdown
+    rows = list(csv.reader((tmp_path / "pack.csv").open(newline="", encoding="utf-8-sig")))
+    assert rows[0][:4] == ["section", "ref", "item", "owners"]
     assert rows[[r[1] for r in rows].index("2.3")][:2] == ["Exception", "2.3"]
-    sheet = load_workbook(tmp_path / "pack.xlsx")["Report"]
-    assert [c.value for c in sheet[1]] == rows[0]
-    assert sheet.max_row == len(rows)
+    sheet = load_workbook(tmp_path / "pack.xlsx")["Exceptions"]
+    assert "Q3 2014/15" in sheet["A1"].value
+    assert Document(str(tmp_path / "pack.docx")).paragraphs[0].style.name == "Title"
+
+
+def test_the_format_follows_the_file_name_unless_told(lscb: Lscb, tmp_path: Path) -> None:
+    lscb("plan", "import", "--sample")
+    assert lscb("report", "--out", "report.xlsx")[0] == 0
+    assert zipfile.is_zipfile(tmp_path / "report.xlsx")  # a workbook, not Markdown
+    assert lscb("report", "--out", "board.txt", "--format", "md")[0] == 0
+    assert (tmp_path / "board.txt").read_text().startswith("# Business plan monitoring")
+    code, _, err = lscb("report", "--out", "report.pdf")
+    assert code == 2 and "“.pdf” is not a format" in err and ".docx" in err
+    assert not (tmp_path / "report.pdf").exists()
+    code, _, err = lscb("report", "--out", "year.csv", "--year", "2014/15")
+    assert code == 2 and "yearly report" in err
+    code, _, err = lscb("report", "--out", "q.md", "--quarter", "Q9 2014")
+    assert code == 2 and "can't read" in err
+
+
+def test_the_yearly_report_is_written(lscb: Lscb, tmp_path: Path) -> None:
+    lscb("plan", "import", "--sample")
+    lscb("ask", "/lscb done 1.4 membership reviewed")
+    code, out, _ = lscb("report", "--year", "2014/15", "--out", "year.docx")
+    assert code == 0 and "2014/15 (Apr 2014–Mar 2015) yearly report" in out
+    document = Document(str(tmp_path / "year.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Where there has been little or no progress" in headings
+    assert "Sign-off by the lead safeguarding partners" in headings
+    for name in ("year.md", "year.xlsx"):
+        assert lscb("report", "--year", "2014/15", "--out", name)[0] == 0
+    assert "Sign-off" in load_workbook(tmp_path / "year.xlsx").sheetnames
 
 
 def test_the_audit_log_exports(lscb: Lscb, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from commands.pages.home import home_page
 from commands.progress import StatusChanged
 from commands.quarters import make_quarter
 from commands.render_blocks import MAX_VIEW_BLOCKS, to_blocks
-from commands.report import build_report
+from commands.report import QuarterReport, build_report
 from commands.report_files import report_markdown, report_rows
 from storage.database import Database
 from storage.repository import PlanRepository
@@ -85,8 +85,8 @@ def test_challenges_are_answered_by_the_owner(ask: Ask) -> None:
     assert "answered by <@U2>: Chased; due 30 Nov" in ask("challenges").text
 
 
-def report_for(database: Database, now: datetime, number: int) -> object:
-    with database.committed() as session:
+def report_for(database: Database, now: datetime, number: int) -> QuarterReport:
+    with database.unit_of_work() as session:
         ctx = Context(PlanRepository.for_team(session), now, Caller("UCHAIR", True))
         return build_report(ctx, make_quarter(2014, number, ctx.repo.plan.starts))
 
@@ -101,21 +101,54 @@ def test_the_quarterly_report_on_known_statuses(sample_database: Database, ask: 
     ask("risk add l=3 i=4 owner=pmqa Capacity in PMQA", now=SEPTEMBER)
     report = report_for(sample_database, OCTOBER, 2)  # Q2 2014/15: Jul-Sep 2014
     assert report.as_of.isoformat() == "2014-09-30"
-    theme1 = next(c for n, _, c in report.rag if n == 1)
+    theme1 = report.rag[0].counts
     assert (theme1["off-track"], theme1["complete"], theme1["not-started"]) == (1, 1, 13)
-    exceptions = {e.action.ref: e for e in report.exceptions}
+    exceptions = {e.ref: e for e in report.exceptions if not e.milestone}
     assert "🔴 off track" in exceptions["1.1"].why and "overdue" in exceptions["1.1"].why
-    assert exceptions["2.3"].note == "returns late"
+    assert exceptions["1.1"].owners == "Chair" and exceptions["1.1"].wording == "April 2014"
+    assert exceptions["2.3"].commentary is not None
+    assert exceptions["2.3"].commentary.note == "returns late"
     assert "1.4" not in exceptions
     assert exceptions["3.1"].why == "3 months overdue"  # back on track, but still late
-    assert {a.ref for _, a in report.highlights} == {"1.4", "3.1"}
-    assert [a.ref for _, a in report.challenges] == ["2.3"]
+    assert exceptions["3.1"].overdue_days == 92 and exceptions["3.1"].due.isoformat() == \
+        "2014-06-30"
+    missed = [e for e in report.exceptions if e.milestone]
+    assert [(e.ref, e.due.isoformat()) for e in missed] == [("6.1", "2014-07-31")]
+    assert {h.ref for h in report.highlights} == {"1.4", "3.1"}
+    assert [c.ref for c in report.challenges] == ["2.3"]
     assert [r.text for r in report.risks] == ["Capacity in PMQA"]
+    silent = {a.row.ref for a in report.silent}
+    assert "2.3" not in silent and "1.2" in silent and "1.4" not in silent
     markdown = report_markdown(report)
-    assert "## Exceptions" in markdown and "| 1. Leadership and Governance | 1 | 0 | 0 | 1 |" \
-        in markdown
-    assert ["Risk", "R1", "Capacity in PMQA", "L3×I4=12", "Performance Management and "
-            "Quality Assurance Subgroup"] in report_rows(report)
+    assert "## Exceptions" in markdown
+    assert "| 1. Leadership and Governance | 1 | 0 | 0 | 1 | 13 | 15 |" in markdown
+    risk = next(r for r in report_rows(report) if r[0] == "Risk")
+    assert risk[:4] == ["Risk", "R1", "Capacity in PMQA", "Performance Management and "
+                        "Quality Assurance Subgroup"]
+
+
+def test_a_past_quarter_stands_as_at_its_end(sample_database: Database, ask: Ask) -> None:
+    """Changes on 15 October are not in Q2's report, "as at 30 Sep 2014"."""
+    ask("update 2.3 at-risk returns late", now=SEPTEMBER)
+    ask("challenge 2.3 When will they be in?", now=SEPTEMBER)
+    ask("risk add l=3 i=4 Capacity in PMQA", now=SEPTEMBER)
+    ask("move 2.5 2015-06-30 supplier late", now=SEPTEMBER)
+    ask("update 2.3 off-track three agencies now late", now=OCTOBER)
+    ask("answer 1 Chased every agency", now=OCTOBER)
+    ask("risk close 1 recruited", now=OCTOBER)
+    ask("move 2.5 2014-10-01 brought forward", now=OCTOBER)
+    ask("update 1.1 off-track new board", now=OCTOBER)
+    report = report_for(sample_database, datetime(2014, 12, 1, tzinfo=UTC), 2)
+    e23 = next(e for e in report.exceptions if e.ref == "2.3")
+    assert e23.status == "at-risk" and e23.commentary and e23.commentary.note == "returns late"
+    assert report.challenges[0].answer == "" and [r.number for r in report.risks] == [1]
+    assert "1.1" in {a.row.ref for a in report.silent}
+    assert all(e.ref != "2.5" for e in report.exceptions)  # due 30 Jun 2015 then
+    q3 = report_for(sample_database, datetime(2014, 12, 1, tzinfo=UTC), 3)
+    assert q3.as_of.isoformat() == "2014-12-01" and q3.risks == []
+    assert next(e for e in q3.exceptions if e.ref == "2.3").status == "off-track"
+    assert q3.challenges[0].answer == "Chased every agency"
+    assert next(e for e in q3.exceptions if e.ref == "2.5").overdue_days == 61
 
 
 def test_report_command_and_share(ask: Ask) -> None:

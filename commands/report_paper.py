@@ -1,0 +1,70 @@
+"""The quarterly monitoring report as a board paper: the sections every file carries."""
+
+from __future__ import annotations
+
+from commands.paper import Cell, Column, Paper, Section, rag_section
+from commands.report import RAG_WORDS, QuarterReport
+from commands.snapshot import Item
+from storage.as_at import ChallengeAsAt, RiskAsAt
+
+ITEM_COLUMNS = (Column("Ref", 8), Column("Action or milestone", 50), Column("Owners", 30),
+                Column("Status", 12, status=True), Column("Why listed", 28),
+                Column("When (plan's words)", 20), Column("Due", 12),
+                Column("Days overdue", 10), Column("Latest commentary", 50),
+                Column("Commentary date", 14))
+NO_COMMENTARY = "no update this quarter"
+
+
+def item_cells(item: Item, none_said: str = NO_COMMENTARY) -> tuple[Cell, ...]:
+    said = item.commentary
+    return (item.ref, item.text, item.owners, RAG_WORDS.get(item.status, item.status),
+            item.why, item.wording, item.due, item.overdue_days or None,
+            said.note if said else none_said, said.day if said else None)
+
+
+def challenge_rows(challenges: list[ChallengeAsAt]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((c.ref, c.raised_on, c.text, c.answer or "not yet answered", c.answered_on)
+                 for c in challenges)
+
+
+CHALLENGE_COLUMNS = (Column("Ref", 8), Column("Raised", 12), Column("Challenge", 50),
+                     Column("Answer", 50), Column("Answered", 12))
+RISK_COLUMNS = (Column("Risk", 7), Column("Description", 50), Column("Likelihood", 10),
+                Column("Impact", 9), Column("Score", 8), Column("Owner", 30),
+                Column("Actions", 16), Column("Raised", 12), Column("Closed", 12))
+
+
+def risk_rows(risks: list[RiskAsAt]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((f"R{r.number}", r.text, r.likelihood, r.impact, r.score, r.owner,
+                  ", ".join(r.actions), r.raised_on, r.closed_on) for r in risks)
+
+
+def quarter_paper(report: QuarterReport) -> Paper:
+    """Title block, RAG (with the chart), exceptions, highlights, silence, challenges, risks."""
+    silent = report.silent_by_owner()
+    total = sum(sum(t.counts.values()) for t in report.rag)
+    sections = (
+        rag_section(report.rag, (f"{total} actions in the plan as at the quarter's end.",)),
+        Section("Exceptions", "Exceptions", (
+            "Off track, at risk, overdue, or a milestone missed, as at the quarter's end, "
+            "with each action's latest commentary in the quarter.",), ITEM_COLUMNS,
+            tuple(item_cells(e) for e in report.exceptions)),
+        Section("Highlights", "Highlights", (
+            "Completed, or back on track, within the quarter.",), ITEM_COLUMNS,
+            tuple(item_cells(h) for h in report.highlights)),
+        Section("No update this quarter", "No update", (
+            f"{len(report.silent)} open actions had no update from their owners in the "
+            "quarter.",), (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
+            tuple((owner, len(refs), ", ".join(refs)) for owner, refs in silent),
+            empty="Every open action had an update."),
+        Section("Challenges", "Challenges", (
+            "Challenges raised in the quarter, or still open at its start, and the answers "
+            "given by its end.",), CHALLENGE_COLUMNS, challenge_rows(report.challenges)),
+        Section("Open risks", "Risks", ("Risks open at the quarter's end, highest score "
+                                        "first.",), RISK_COLUMNS, risk_rows(report.risks)),
+    )
+    facts: tuple[tuple[str, Cell], ...] = (
+        ("Plan", report.plan_title), ("Board", report.board or report.plan_title),
+        ("Quarter", report.quarter.label), ("As at", report.as_of))
+    return Paper(f"Business plan monitoring report: {report.quarter.label}", facts,
+                 tuple(report.rag), sections)
