@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from commands.context import CommandError
-from commands.guard import personal_data_in, refusal_message
+from storage.guard import personal_data_in, refusal_message
 
 
 def refuse_personal_data(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commands.guard import (
+from storage.guard import (
     PATTERNS,
     Finding,
     is_valid_nhs_number,
