@@ -1,0 +1,87 @@
+"""Refuse text that looks like a child's personal data before it is stored or posted.
+
+The business plan is public, but notes on updates, challenges and risks are typed by people in
+Slack, and plan files are typed in Word and Excel, and both can drift into case detail. This
+package spots the three shapes that matter most:
+
+* a valid NHS or CHI number (ten digits passing the modulus-11 check, however grouped:
+  `nhs`);
+* a date of birth: a full date beside a birth marker, a child's details or a person's name,
+  unless it reads as a plan date (`birth`, `dates`, `cues`);
+* a full UK postcode beside a person's name, a child's details or a home address
+  (`postcodes`).
+
+Text is normalised first (`text.normalise`: what Word and Outlook paste). Names are capitalised
+words that are neither ordinary plan words nor the plan's own words (`known_words`: its board,
+title, owners, themes and places; `words_of` builds them), or known given names in any case
+(`words`). With `today`, dates are placed in time: a date after it cannot be a birth date, and
+one 1 to 19 years before it is a child's age; without it, only the words around a date decide.
+
+It is a heuristic, deliberately biased towards refusing: a wrongly refused note costs a retype,
+a wrongly accepted one puts a child's details in a public plan. Known limits: a child's name and
+date of birth written with a deadline word and a date within the last year ("Ruby Hall due
+01/10/2014"), an unusual name in lower case, or a home in a building called "... House" pass;
+ten digits that happen to pass the check are refused whatever they are. It is pure (no I/O),
+and a `Finding` never carries the matched text, so a refusal can be logged without repeating it.
+
+Every regular expression here uses bounded repetition only (see `PATTERNS`), and every lookup
+around a match is bounded or bisected, so scanning is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date
+
+from storage.guard import birth, cues, dates, nhs, postcodes, words
+from storage.guard.cues import ChildDetails
+from storage.guard.findings import NHS, Finding, FindingKind
+from storage.guard.nhs import is_valid_nhs_number
+from storage.guard.text import normalise
+from storage.guard.words import Names, words_of
+
+__all__ = [
+    "ADVICE",
+    "PATTERNS",
+    "Finding",
+    "FindingKind",
+    "is_valid_nhs_number",
+    "normalise",
+    "personal_data_in",
+    "refusal_message",
+    "words_of",
+]
+
+ADVICE = (
+    "The plan is public: record plan-level progress only, e.g. 'case audit of 12 files "
+    "completed, 2 actions for partners', never a child's name, date of birth, address or "
+    "NHS number."
+)
+
+#: Every regular expression the guard uses; each one repeats only a bounded number of times.
+PATTERNS: tuple[re.Pattern[str], ...] = (
+    nhs.PATTERNS + words.PATTERNS + dates.PATTERNS + cues.PATTERNS + postcodes.PATTERNS
+)
+
+
+def personal_data_in(text: str, known_words: Collection[str] = frozenset(),
+                     today: date | None = None) -> Finding | None:
+    """The first thing in `text` that looks like a child's personal data, or None.
+
+    `known_words` are words that are not personal names (the plan's own, from `words_of`);
+    `today` is the day the text is written, for telling plan dates from birth dates.
+    Checked in order: NHS numbers, then dates of birth, then postcodes.
+    """
+    plain = normalise(text)
+    if nhs.has_nhs_number(plain):
+        return NHS
+    names = Names.of(plain, frozenset(word.casefold() for word in known_words))
+    details = ChildDetails.of(plain)
+    return (birth.date_of_birth(plain, names, details, today)
+            or postcodes.postcode(plain, names, details))
+
+
+def refusal_message(finding: Finding) -> str:
+    """The reply to a refused note: why, that nothing was kept, and what to write instead."""
+    return f"I haven't saved that because {finding.reason}. Nothing was stored. {ADVICE}"
