@@ -2,8 +2,9 @@
 
 For each full date, in order:
 
-1. a birth marker before it ("DOB", "born", "b.") makes it a date of birth, unless a deadline
-   word stands between ("Born in Bradford study presented 12/03/2015");
+1. a birth marker before it ("DOB", "born", "b.", "EDD") makes it a date of birth, unless a
+   deadline word stands between ("Born in Bradford study presented 12/03/2015"); a baby's
+   due date is one whatever ("unborn baby due 12/12/2014");
 2. a date of this year or later, or one too old for a child ("plan" and "old" in `dates`), is
    a date of birth only beside a child's details and with no deadline word before it
    ("Baby B 03/08/2014", not "Baby B review due 31/05/2015");
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storage.guard.cues import NEAR, ChildDetails, birth_marked, intro
+from storage.guard.cues import NEAR, ChildDetails, birth_due, birth_marked, intro
 from storage.guard.dates import FullDate, full_dates, role
 from storage.guard.findings import DOB_CHILD, DOB_MARKER, DOB_NAME, Finding
 from storage.guard.words import Names
@@ -37,7 +38,8 @@ def date_of_birth(text: str, names: Names, details: ChildDetails,
 def _judge(text: str, found: FullDate, names: Names, details: ChildDetails,
            today: date | None) -> Finding | None:
     word = intro(text, found.start)
-    if word in (None, "on") and birth_marked(text, found.start, found.end):
+    if birth_due(text, found.start) or (word in (None, "on")
+                                        and birth_marked(text, found.start, found.end)):
         return DOB_MARKER
     where = role(found, today)
     beside_child = details.near(found.start, found.end)

@@ -23,7 +23,12 @@ ADDRESS_REACH = 80
 
 _DOB_MARKER = re.compile(
     r"\b(?:d\.?[ ]?o\.?[ ]?b\b\.?|d/o/b|dobs\b|dates?[ ]{1,3}of[ ]{1,3}birth|birth[ ]?date"
-    r"|born\b|birthday|b'?day\b)",
+    r"|born\b|birthday|b'?day\b|edd\b|expected[ ]date[ ]of[ ](?:delivery|birth))",
+    re.IGNORECASE,
+)
+# A baby's due date is its expected date of birth, not a deadline: "unborn baby due ...".
+_BIRTH_DUE = re.compile(
+    r"\b(?:baby|unborn|pregnant|pregnancy)[ ,]{1,3}(?:is[ ]{1,3})?due[ ]?(?:date)?[ :]{0,2}\Z",
     re.IGNORECASE,
 )
 _BORN_ABBREVIATION = re.compile(r"(?<![\w.])b\.[ ]{0,2}\Z", re.IGNORECASE)
@@ -67,8 +72,8 @@ _BUILDING = re.compile(
     r"|police|civic)\b",
     re.IGNORECASE,
 )
-PATTERNS = (_DOB_MARKER, _BORN_ABBREVIATION, _INTRO, _CHILD, _STRONG_ADDRESS, _WEAK_ADDRESS,
-            _BUILDING)
+PATTERNS = (_DOB_MARKER, _BORN_ABBREVIATION, _BIRTH_DUE, _INTRO, _CHILD, _STRONG_ADDRESS,
+            _WEAK_ADDRESS, _BUILDING)
 
 
 def intro(text: str, start: int) -> str | None:
@@ -83,6 +88,11 @@ def birth_marked(text: str, start: int, end: int) -> bool:
         return True
     before = _DOB_MARKER.search(text, max(0, start - NEAR), start)
     return before is not None or _DOB_MARKER.match(text[end : end + 12].lstrip(" (,-")) is not None
+
+
+def birth_due(text: str, start: int) -> bool:
+    """Whether the date at `start` is a baby's due date ("unborn baby due 12/12/2014")."""
+    return _BIRTH_DUE.search(text[max(0, start - NEAR) : start]) is not None
 
 
 @dataclass(frozen=True)

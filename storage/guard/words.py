@@ -57,9 +57,12 @@ class Run:
 
 
 def _kind(text: str, match: re.Match[str], known: Collection[str]) -> str | None:
-    """'name', 'weak' (an unknown capitalised word opening a sentence), 'particle' or None."""
+    """'name', 'weak' (an unknown capitalised word opening a sentence), 'initial' ("J" in
+    "Smith J", "T. Brennan"), 'particle' or None."""
     word = match.group()
     parts = folded_parts(word)
+    if len(word) == 1 and word.isupper() and word not in "AI":
+        return "initial"
     if any(part in STOP_WORDS or part in known for part in parts):
         return None
     if parts[0] in PARTICLES:
@@ -77,8 +80,12 @@ def _kind(text: str, match: re.Match[str], known: Collection[str]) -> str | None
     return None
 
 
-def _joins(text: str, end: int, start: int) -> bool:
+def _joins(text: str, end: int, start: int, initial: bool = False) -> bool:
+    """Whether a word ending at `end` and the next starting at `start` are one name: one to
+    three spaces (one line break at most), or after an initial a full stop ("T. Brennan")."""
     gap = text[end:start]
+    if initial and gap[:1] == ".":
+        gap = gap[1:] or " "
     return 1 <= len(gap) <= 3 and not gap.strip() and gap.count("\n") <= 1
 
 
@@ -100,7 +107,8 @@ def name_runs(text: str, known: Collection[str]) -> list[Run]:
         kind = _kind(text, match, known)
         if kind is None and _is_surname(text, run, match, known):
             kind = "name"
-        if run and (kind is None or not _joins(text, run[-1][0].end(), match.start())):
+        if run and (kind is None or not _joins(text, run[-1][0].end(), match.start(),
+                                               run[-1][1] == "initial")):
             _close(text, run, before_run, runs)
             run = []
         if kind is not None:
@@ -115,7 +123,7 @@ def _close(text: str, run: list[tuple[re.Match[str], str]], before: re.Match[str
            runs: list[Run]) -> None:
     words = [index for index, (_, kind) in enumerate(run) if kind != "particle"]
     kinds = [run[index][1] for index in words]
-    if "name" not in kinds and len(kinds) < 2:
+    if ("name" not in kinds and len(kinds) < 2) or set(kinds) == {"initial"}:
         return
     start, end = run[words[0]][0].start(), run[words[-1]][0].end()
     staff = before is not None and len(text[before.end() : start].strip(" .")) == 0 and \

@@ -204,6 +204,20 @@ def test_a_name_broken_by_a_pasted_line_break_is_still_a_name() -> None:
     assert kind("Westgate\n\nSmith 12/03/2009") is None  # a blank line ends the run
 
 
+@pytest.mark.parametrize("text", ["Smith J (12/03/2009)", "T. Brennan 04-11-2010",
+                                  "E.Lowther 12/12/2008", "J Smith, 12/03/2009"])
+def test_an_initial_makes_a_name(text: str) -> None:
+    assert kind(text, today=TODAY) == "date-of-birth"
+    assert kind("Appendix C, J. K.", today=TODAY) is None  # initials alone, and no date
+
+
+def test_a_babys_due_date_is_its_date_of_birth_not_a_deadline() -> None:
+    assert kind("unborn baby due 12/12/2014, mum Kirsty Allen", today=TODAY) == "date-of-birth"
+    assert kind("she is pregnant, due 12/12/2014", today=TODAY) == "date-of-birth"
+    assert kind("EDD 02/01/2015", today=TODAY) == "date-of-birth"
+    assert kind("Baby C review due 31/05/2015", today=TODAY) is None
+
+
 def test_a_name_after_a_staff_title_is_staff() -> None:
     assert kind("Dr Patel, 12/03/2009", today=TODAY) is None
     assert kind("DCI Moran 12/03/2009", today=TODAY) is None
@@ -522,6 +536,8 @@ def test_the_bound_check_would_catch_a_dangerous_pattern() -> None:
         "Helen Brown, Craven House, CA1 1AA ",
         "House Westgate CA1 1RD ",
         "Jamie\n",
+        "J. ",  # initials that would join names
+        "baby due ",
     ],
 )
 def test_a_100_kb_text_is_scanned(chunk: str) -> None:
