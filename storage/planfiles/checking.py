@@ -109,6 +109,7 @@ def build_plan(raw: object, path: str) -> PlanDoc:
         raise PlanFileError(path, check.problems)
     return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
                    board=check.text(head, "board", where, required=False),
+                   places=check.names(head, "places", where) if head.get("places") else (),
                    owners=owners, themes=themes, actions=actions, reporting=reporting,
                    warnings=tuple(check.warnings))
 
