@@ -31,6 +31,13 @@ _BIRTH_DUE = re.compile(
     r"\b(?:baby|unborn|pregnant|pregnancy)[ ,]{1,3}(?:is[ ]{1,3})?due[ ]?(?:date)?[ :]{0,2}\Z",
     re.IGNORECASE,
 )
+# A month and year, or month/year, straight after a birth marker: "born March 2009", "DOB 03/2009".
+_MARKED_MONTH = re.compile(
+    r"\b(?:d\.?[ ]?o\.?[ ]?b\b\.?|dates?[ ]{1,3}of[ ]{1,3}birth|born(?:[ ]in)?)[ :-]{0,3}"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ ,-]{1,3}"
+    r"(?:[0-9]{4}|'[0-9]{2})|[0-9]{1,2}[/.-](?:19|20)[0-9]{2})(?![0-9])",
+    re.IGNORECASE,
+)
 _BORN_ABBREVIATION = re.compile(r"(?<![\w.])b\.[ ]{0,2}\Z", re.IGNORECASE)
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
 _INTRO = re.compile(
@@ -72,8 +79,8 @@ _BUILDING = re.compile(
     r"|police|civic)\b",
     re.IGNORECASE,
 )
-PATTERNS = (_DOB_MARKER, _BORN_ABBREVIATION, _BIRTH_DUE, _INTRO, _CHILD, _STRONG_ADDRESS,
-            _WEAK_ADDRESS, _BUILDING)
+PATTERNS = (_DOB_MARKER, _MARKED_MONTH, _BORN_ABBREVIATION, _BIRTH_DUE, _INTRO, _CHILD,
+            _STRONG_ADDRESS, _WEAK_ADDRESS, _BUILDING)
 
 
 def intro(text: str, start: int) -> str | None:
@@ -88,6 +95,11 @@ def birth_marked(text: str, start: int, end: int) -> bool:
         return True
     before = _DOB_MARKER.search(text, max(0, start - NEAR), start)
     return before is not None or _DOB_MARKER.match(text[end : end + 12].lstrip(" (,-")) is not None
+
+
+def birth_month(text: str) -> bool:
+    """Whether a birth marker is followed by a month and year: half a date of birth is one."""
+    return _MARKED_MONTH.search(text) is not None
 
 
 def birth_due(text: str, start: int) -> bool:

@@ -261,6 +261,10 @@ def test_a_two_digit_year_is_this_century_unless_far_ahead() -> None:
         ("born on 12/03/2009", "date-of-birth"),  # "on" does not excuse a birth marker
         ("Costs borne by partners from 01/04/2015", None),  # "borne" is not "born"
         ("Dates of birth: 12/03/2009", "date-of-birth"),
+        ("Jamie Smith born March 2009", "date-of-birth"),  # half a date after a marker
+        ("DOB: 03/2009", "date-of-birth"),
+        ("born in Sept. '09", "date-of-birth"),
+        ("Born in Bradford cohort, March 2015 report", None),
     ],
 )
 def test_birth_markers(text: str, expected: str | None) -> None:
