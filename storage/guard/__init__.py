@@ -44,12 +44,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from functools import lru_cache
 
 from storage.guard import birth, cues, dates, nhs, postcodes, words
+from storage.guard import text as normalising
 from storage.guard.cues import ChildDetails
 from storage.guard.findings import NHS, Finding, FindingKind
 from storage.guard.nhs import is_valid_nhs_number
-from storage.guard.text import normalise
+from storage.guard.text import has_digit, normalise
 from storage.guard.words import Names, words_of
 
 __all__ = [
@@ -72,7 +74,8 @@ ADVICE = (
 
 #: Every regular expression the guard uses; each one repeats only a bounded number of times.
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    nhs.PATTERNS + words.PATTERNS + dates.PATTERNS + cues.PATTERNS + postcodes.PATTERNS
+    normalising.PATTERNS + nhs.PATTERNS + words.PATTERNS + dates.PATTERNS + cues.PATTERNS
+    + postcodes.PATTERNS
 )
 
 
@@ -85,12 +88,25 @@ def personal_data_in(text: str, known_words: Collection[str] = frozenset(),
     Checked in order: NHS numbers, then dates of birth, then postcodes.
     """
     plain = normalise(text)
+    if not has_digit(plain):
+        return None
     if nhs.has_nhs_number(plain):
         return NHS
-    names = Names.of(plain, frozenset(word.casefold() for word in known_words))
+    found_dates = dates.full_dates(plain, today)
+    found_postcodes = postcodes.postcodes_in(plain)
+    if not (found_dates or found_postcodes or cues.birth_month(plain)):
+        return None  # names are only looked for around what they could make personal
+    given = known_words if isinstance(known_words, frozenset) else frozenset(known_words)
+    names = Names.of(plain, _folded(given))
     details = ChildDetails.of(plain)
-    return (birth.date_of_birth(plain, names, details, today)
-            or postcodes.postcode(plain, names, details))
+    return (birth.date_of_birth(plain, found_dates, names, details, today)
+            or postcodes.postcode(plain, found_postcodes, names, details))
+
+
+@lru_cache(maxsize=32)
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """`words` lower-cased, worked out once per vocabulary (a plan's can be thousands)."""
+    return frozenset(word.casefold() for word in words)
 
 
 def refusal_message(finding: Finding) -> str:

@@ -20,18 +20,18 @@ from __future__ import annotations
 from datetime import date
 
 from storage.guard.cues import NEAR, ChildDetails, birth_due, birth_marked, birth_month, intro
-from storage.guard.dates import FullDate, full_dates, role
+from storage.guard.dates import FullDate, role
 from storage.guard.findings import DOB_CHILD, DOB_MARKER, DOB_NAME, Finding
 from storage.guard.words import Names
 
 
-def date_of_birth(text: str, names: Names, details: ChildDetails,
+def date_of_birth(text: str, found_dates: list[FullDate], names: Names, details: ChildDetails,
                   today: date | None) -> Finding | None:
-    """The first full date in normalised `text` that looks like a date of birth, or a month
-    and year straight after a birth marker."""
+    """The first of `found_dates` (`dates.full_dates` of normalised `text`) that looks like a
+    date of birth, or a month and year straight after a birth marker."""
     if birth_month(text):
         return DOB_MARKER
-    for found in full_dates(text, today):
+    for found in found_dates:
         finding = _judge(text, found, names, details, today)
         if finding is not None:
             return finding

@@ -23,10 +23,15 @@ _POSTCODE = re.compile(
 PATTERNS = (_POSTCODE,)
 
 
-def postcode(text: str, names: Names, details: ChildDetails) -> Finding | None:
-    """The first full postcode in normalised `text` that places a person."""
-    for match in _POSTCODE.finditer(text):
-        start, end = match.span()
+def postcodes_in(text: str) -> list[tuple[int, int]]:
+    """Where normalised `text` has full postcodes."""
+    return [match.span() for match in _POSTCODE.finditer(text)]
+
+
+def postcode(text: str, found: list[tuple[int, int]], names: Names,
+             details: ChildDetails) -> Finding | None:
+    """The first of the `found` postcodes in normalised `text` that places a person."""
+    for start, end in found:
         for run in names.person_near(start, end, NEAR):
             if not building_between(text, min(run.end, end), max(run.start, start)):
                 return POSTCODE_NAME

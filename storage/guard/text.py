@@ -9,6 +9,7 @@ ASCII, so the patterns only ever see those.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters that show nothing: soft hyphen, zero-width space / non-joiner / joiner, word
@@ -27,11 +28,19 @@ _TABLE = {
     **dict.fromkeys(map(ord, _LINE_BREAKS), "\n"),
     ord("\t"): " ",
 }
+# Any other Unicode space (no-break, narrow, em, ideographic...): NFKC folds most, not all.
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
+_DIGIT = re.compile(r"[0-9]")
+PATTERNS = (_OTHER_SPACE, _DIGIT)
 
 
 def normalise(text: str) -> str:
     """`text` with Unicode compatibility forms folded (NFKC: full-width digits, no-break and
     other spaces) and the characters above made plain; "\\r\\n" becomes one "\\n"."""
     folded = unicodedata.normalize("NFKC", text.replace("\r\n", "\n"))
-    plain = folded.translate(_TABLE)
-    return "".join(" " if c.isspace() and c != "\n" else c for c in plain)
+    return _OTHER_SPACE.sub(" ", folded.translate(_TABLE))
+
+
+def has_digit(text: str) -> bool:
+    """Whether normalised `text` has an ASCII digit: every shape the guard looks for has one."""
+    return _DIGIT.search(text) is not None
