@@ -36,7 +36,7 @@ def log_challenge(ctx: Context, ref: str, text: str) -> ChallengeEntry:
         raise CommandError("Say which action and what the challenge is, e.g. ",
                            Command("challenge 2.3 Why are two agencies' S11 returns late?"))
     action = find_action(ctx, ref)
-    typed_text(text, "challenge")
+    typed_text(ctx, text, "challenge")
     challenge = ctx.repo.add_challenge(action, text, ctx.caller.user_id, ctx.now)
     return ChallengeEntry(challenge.id, action.ref, " / ".join(o.name for o in action.owners),
                           challenge.at, challenge.by, challenge.text)
@@ -61,7 +61,7 @@ def answer_challenge(ctx: Context, number: int | None, text: str) -> ChallengeEn
                            " lists them.")
     challenge, action = found
     check_may_change(ctx, action)
-    ctx.repo.answer_challenge(challenge, action, typed_text(text, "answer"),
+    ctx.repo.answer_challenge(challenge, action, typed_text(ctx, text, "answer"),
                               ctx.caller.user_id, ctx.now)
     return ChallengeEntry(challenge.id, action.ref, " / ".join(o.name for o in action.owners),
                           challenge.at, challenge.by, challenge.text, text, ctx.caller.user_id)

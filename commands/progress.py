@@ -62,8 +62,8 @@ def change_status(ctx: Context, action: Action, status: str, note: str,
     if status in NEEDS_REASON and not note.strip():
         raise CommandError(f"Say why {action.ref} is {status}: ",
                            Command(f"update {action.ref} {status} REASON"), ".")
-    typed_text(note, "note")
-    typed_text(evidence, "evidence link", EVIDENCE_LIMIT)
+    typed_text(ctx, note, "note")
+    typed_text(ctx, evidence, "evidence link", EVIDENCE_LIMIT)
     was = action.status
     ctx.repo.record_status(action, status, ctx.caller.user_id, note, ctx.now, evidence)
     changed = StatusChanged(action.ref, was, status, note)

@@ -70,7 +70,7 @@ def request_move(ctx: Context, ref: str, new_date: date, reason: str) -> MoveReq
         raise CommandError(f"{day(new_date)} is far outside this plan ({day(plan.starts)} to "
                            f"{day(plan.ends)}); choose a date between {day(earliest)} and "
                            f"{day(latest)}.")
-    change = ctx.repo.risks.request_due_change(action, new_date, typed_text(reason, "reason"),
+    change = ctx.repo.risks.request_due_change(action, new_date, typed_text(ctx, reason, "reason"),
                                                ctx.caller.user_id, ctx.now)
     if ctx.caller.is_admin:
         ctx.repo.risks.decide(change, True, ctx.caller.user_id, ctx.now)

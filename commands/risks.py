@@ -57,7 +57,7 @@ def add_risk(ctx: Context, text: str, likelihood: str, impact: str, owner: str =
         raise NotPermitted(f"Only people linked to {found.name}, or an admin, can log a risk "
                            f"as {found.name}'s. Log it without an owner, or ask them.")
     actions = [find_action(ctx, ref) for ref in refs or []]
-    risk = ctx.repo.risks.add(typed_text(text, "risk"), *scores, found, actions,
+    risk = ctx.repo.risks.add(typed_text(ctx, text, "risk"), *scores, found, actions,
                               ctx.caller.user_id, ctx.now)
     return _entry(risk)
 
@@ -75,5 +75,5 @@ def close_risk(ctx: Context, number: int | None, note: str) -> RiskEntry:
                            f"; ", Command("risk list"), " shows them.")
     if not ctx.caller.is_admin and (found.owner is None or not ctx.speaks_for([found.owner])):
         raise NotPermitted("Only the risk's owner, or an admin, can close it.")
-    ctx.repo.risks.close(found, typed_text(note.strip(), "note"), ctx.caller.user_id, ctx.now)
+    ctx.repo.risks.close(found, typed_text(ctx, note.strip(), "note"), ctx.caller.user_id, ctx.now)
     return _entry(found)

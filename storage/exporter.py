@@ -28,6 +28,7 @@ def plan_document(session: Session, plan: Plan) -> PlanDoc:
                            .order_by(ReportingRow.position))
     return PlanDoc(
         slug=plan.slug, title=plan.title, board=plan.board, starts=plan.starts, ends=plan.ends,
+        places=tuple(filter(None, plan.places.splitlines())),
         owners=tuple(OwnerDoc(o.name, o.kind, tuple(a.alias for a in o.aliases
                                                     if a.alias != o.name)) for o in owners),
         themes=tuple((t.number, t.title) for t in themes),

@@ -52,6 +52,7 @@ def import_plan(session: Session, doc: PlanDoc, actor: str, now: datetime) -> Im
         plan = Plan(slug=doc.slug, title=doc.title, starts=doc.starts, ends=doc.ends)
         session.add(plan)
     plan.title, plan.board, plan.starts, plan.ends = doc.title, doc.board, doc.starts, doc.ends
+    plan.places = "\n".join(doc.places)
     plan.imported_at = now
     session.flush()
     owners = _sync_owners(session, plan, doc)

@@ -24,6 +24,7 @@ from storage.models import (
     Workspace,
 )
 from storage.owner_queries import OwnerQueries
+from storage.plan_words import plan_words
 from storage.progress_queries import ProgressQueries
 from storage.risk_log import RiskLog
 from storage.rows import (
@@ -77,6 +78,14 @@ class PlanRepository(OwnerQueries, ProgressQueries):
     def __init__(self, session: Session, plan: Plan) -> None:
         self.session = session
         self.plan = plan
+        self._known_words: frozenset[str] | None = None
+
+    def known_words(self) -> frozenset[str]:
+        """The plan's own words (owners, themes, places), which the data guard does not take
+        for a person's name; read once per repository."""
+        if self._known_words is None:
+            self._known_words = plan_words(self.session, self.plan)
+        return self._known_words
 
     @classmethod
     def for_team(cls, session: Session, team_id: str | None = None) -> PlanRepository:

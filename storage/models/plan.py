@@ -34,6 +34,8 @@ class Plan(Base):
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     title: Mapped[str] = mapped_column(String(300))
     board: Mapped[str] = mapped_column(String(300), default="")
+    #: Place names in the plan's area, one a line: words the data guard never takes for names.
+    places: Mapped[str] = mapped_column(Text, default="", server_default="")
     starts: Mapped[date] = mapped_column(Date)
     ends: Mapped[date] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

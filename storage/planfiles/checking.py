@@ -25,14 +25,16 @@ from storage.planfiles.document import (
     ReportingDoc,
 )
 from storage.planfiles.limits import shown, unfit_values
+from storage.planfiles.screening import Screen
 
 
 class _Checker:
     """Collects every problem in a file, so the user fixes them all in one go."""
 
-    def __init__(self) -> None:
+    def __init__(self, screen: Screen | None = None) -> None:
         self.problems: list[str] = []
         self.warnings: list[str] = []
+        self.screen = screen or Screen()
 
     def text(self, record: dict[str, Any], key: str, where: str, required: bool = True) -> str:
         value = record.get(key)
@@ -43,7 +45,13 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, str | int | float | date):
             self.problems.append(f"{where}: field “{key}” should be text, not {_kind(value)}")
             return ""
-        return " ".join(str(value).split())
+        return self._screened(" ".join(str(value).split()), key, where)
+
+    def _screened(self, value: str, key: str, where: str) -> str:
+        """`value`, after noting a problem if it holds a child's details (never quoting it)."""
+        if (problem := self.screen.problem(value, key, where)) is not None:
+            self.problems.append(problem)
+        return value
 
     def names(self, record: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         value = record.get(key)
@@ -52,7 +60,7 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problems.append(f"{where}: field “{key}” should be a list of names")
             return ()
-        return tuple(" ".join(v.split()) for v in value if v.strip())
+        return tuple(self._screened(" ".join(v.split()), key, where) for v in value if v.strip())
 
     def flag(self, record: dict[str, Any], key: str, where: str) -> bool:
         value = record.get(key, False)
@@ -96,7 +104,7 @@ def build_plan(raw: object, path: str) -> PlanDoc:
     if not isinstance(raw, dict) or not isinstance(raw.get("plan"), dict):
         raise PlanFileError(path, ["this is not a plan file: it has no “plan” section "
                                    "(slug, title, starts, ends)"])
-    check = _Checker()
+    check = _Checker(Screen.of(raw))
     head = raw["plan"]
     where = _where(head, "plan")
     slug, title = check.text(head, "slug", where), check.text(head, "title", where)
@@ -112,6 +120,7 @@ def build_plan(raw: object, path: str) -> PlanDoc:
         raise PlanFileError(path, [shown(p, limit=1000) for p in check.problems])
     return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
                    board=board,
+                   places=check.names(head, "places", where) if head.get("places") else (),
                    owners=owners, themes=themes, actions=actions, reporting=reporting,
                    warnings=tuple(check.warnings))
 

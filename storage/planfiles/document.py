@@ -63,6 +63,7 @@ class PlanDoc:
     starts: date
     ends: date
     board: str = ""
+    places: tuple[str, ...] = ()
     owners: tuple[OwnerDoc, ...] = ()
     themes: tuple[tuple[int, str], ...] = ()
     actions: tuple[ActionDoc, ...] = ()

@@ -85,7 +85,8 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
     book.remove(book.active)
     _sheet(book, "Plan", ["field", "value"],
            [["slug", doc.slug], ["title", doc.title], ["board", doc.board],
-            ["starts", doc.starts.isoformat()], ["ends", doc.ends.isoformat()]])
+            ["starts", doc.starts.isoformat()], ["ends", doc.ends.isoformat()],
+            ["places", "\n".join(doc.places)]])
     _sheet(book, "Owners", ["name", "kind", "aliases"],
            [[o.name, o.kind, "\n".join(o.aliases)] for o in doc.owners])
     _sheet(book, "Themes", ["number", "title"], [[n, t] for n, t in doc.themes])

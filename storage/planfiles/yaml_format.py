@@ -43,7 +43,8 @@ def write_yaml(doc: PlanDoc, path: Path) -> None:
 def plan_as_dict(doc: PlanDoc) -> dict[str, Any]:
     return {
         "plan": {"slug": doc.slug, "title": doc.title, "board": doc.board,
-                 "starts": doc.starts.isoformat(), "ends": doc.ends.isoformat()},
+                 "starts": doc.starts.isoformat(), "ends": doc.ends.isoformat(),
+                 "places": list(doc.places)},
         "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases)}
                    for o in doc.owners],
         "themes": [{"number": n, "title": title,
