@@ -11,7 +11,7 @@ from bot.reply_cache import ReplyCache
 from commands import Caller, CommandError, Context
 from commands.page import Line, Page, line, plain
 from commands.slash import Part, dispatch, only_reads
-from commands.slash.registry import refusal
+from commands.slash.registry import help_page, is_help, refusal
 from storage.database import Database, Session
 from storage.errors import NoPlan, OwnerNotFound
 from storage.repository import PlanRepository, active_plan_mark
@@ -83,6 +83,8 @@ def answer(database: Database, settings: Settings, asker: Asker, typed: str | Se
                 page = dispatch(context_for(session, settings, asker), typed)
             except Refused as refused:
                 page = refusal(refused.line)
+                if is_help(typed):  # help needs no plan: say what is missing, then help
+                    page.extend(help_page(asker.caller(settings).is_admin))
             if not page.is_error:
                 session.commit()
             return render(page)

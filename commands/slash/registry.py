@@ -59,7 +59,7 @@ def dispatch(ctx: Context, typed: str | Sequence[Part]) -> Page:
     args = Args(typed)
     word = args.next_word().lower()
     if not word or word in HELP_WORDS:
-        return help_page(ctx)
+        return help_page(ctx.caller.is_admin)
     entry = _BY_NAME.get(word)
     if entry is None:
         return unknown_page(word)
@@ -76,8 +76,13 @@ def refusal(said: Line) -> Page:
     return Page(is_error=True).paragraph(said)
 
 
-def help_page(ctx: Context) -> Page:
-    shown = sorted((s for s in SUBCOMMANDS.values() if ctx.caller.is_admin or not s.admin_only),
+def is_help(typed: str | Sequence[Part]) -> bool:
+    word = Args(typed).peek()
+    return not word or word in HELP_WORDS
+
+
+def help_page(is_admin: bool) -> Page:
+    shown = sorted((s for s in SUBCOMMANDS.values() if is_admin or not s.admin_only),
                    key=lambda s: s.admin_only)
     return (Page().heading("/lscb: the business plan in Slack")
             .lines([line(Command(s.usage), f" {s.help_line}") for s in shown])

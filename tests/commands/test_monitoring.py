@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime
 
 from commands import Caller, Context
 from commands.buttons import Snoozed, complete, modal_values, snooze, submit_update, update_modal
-from commands.context import CommandError
+from commands.context import CommandError, NotPermitted
 from commands.home import HomeView, home_view
 from commands.pages.home import home_page
 from commands.progress import StatusChanged
 from commands.quarters import make_quarter
+from commands.rebaseline import decide_move
 from commands.render_blocks import MAX_VIEW_BLOCKS, to_blocks
 from commands.report import QuarterReport, build_report
 from commands.report_files import report_markdown, report_rows
@@ -49,8 +50,19 @@ def test_a_rejected_move_keeps_the_date(ask: Ask) -> None:
     assert "re-baselined" not in ask("action 2.5").text
 
 
-def test_non_admins_cannot_approve(ask: Ask) -> None:
-    assert ask("approve 1", user="U2", admin=False).is_error
+def test_non_admins_cannot_approve(ask: Ask, sample_database: Database) -> None:
+    asked = ask("move 2.5 Jun-2015 survey supplier delayed", user="U2", admin=False,
+                acting_as=POLICY)
+    assert "Request #1" in asked.text
+    refused = ask("approve 1", user="U2", admin=False, acting_as=POLICY)
+    assert refused.is_error and "Only an admin can" in refused.text
+    for decide in (True, False):  # the service refuses too, whichever surface calls it
+        try:
+            in_ctx(sample_database, "U2", POLICY, lambda c, d=decide: decide_move(c, 1, d))
+            raise AssertionError("a non-admin decided a due-date change")
+        except NotPermitted as error:
+            assert "Only an admin can" in str(error)
+    assert "#1* *2.5* 28 Feb 2015 → 30 Jun 2015" in ask("approvals").text
 
 
 def test_the_risk_log(ask: Ask) -> None:

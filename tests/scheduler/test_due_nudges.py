@@ -109,3 +109,21 @@ def test_the_quarterly_nudge_carries_the_report_to_pmqa_and_the_chair(
         assert "Business plan monitoring: Q2 2014/15 (Jul–Sep 2014)" in nudge.text
         assert len(nudge.blocks) <= 50 and nudge.blocks[-1]["type"] == "actions"
         assert "Exceptions" in nudge.text and "*1.1*" in nudge.text
+
+
+def test_a_snoozed_action_is_quiet_for_its_snooze_then_reminded_again(
+        plan_database: Database) -> None:
+    # 5.2 is due 30 Sep 2014: reminded Tue 16 Sep, overdue on Wed 1 Oct. Snoozed until
+    # 2 Oct, both stay quiet; the digest of Mon 6 Oct lists it, and its date has not moved.
+    with plan_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        repo.snooze(repo.action("5.2"), date(2014, 10, 2), "U1",
+                    datetime(2014, 9, 10, tzinfo=UTC))
+    nudges = year_of_nudges(plan_database, date(2014, 9, 1), date(2014, 10, 10))
+    assert days_of(nudges, "due-soon:5.2", "CCASE") == []
+    assert days_of(nudges, "overdue:5.2", "CCASE") == []
+    digests = {n.send_at.astimezone(LONDON).date(): n for n in nudges
+               if n.key == "digest" and n.channel == "CCASE"}
+    assert "*5.2*" in digests[date(2014, 10, 6)].text
+    with plan_database.committed() as session:
+        assert PlanRepository.for_team(session).action("5.2").due_date == date(2014, 9, 30)
