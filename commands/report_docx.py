@@ -82,7 +82,7 @@ def _section(document: DocumentObject, paper: Paper, section: Section) -> None:
 
 
 def _table(document: DocumentObject, section: Section) -> Table:
-    table = document.add_table(rows=1, cols=len(section.columns))
+    table: Table = document.add_table(rows=1, cols=len(section.columns))
     table.style = "Table Grid"
     header = table.rows[0]
     _mark_header(header._tr)

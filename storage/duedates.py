@@ -63,15 +63,18 @@ def month_end_of(wording: str) -> date | None:
     month = _MONTHS.month(match["month"])
     if month is None or int(match["year"]) not in YEARS:
         return None
-    return date(int(match["year"]), month, 1) + relativedelta(day=31)
+    end: date = date(int(match["year"]), month, 1) + relativedelta(day=31)
+    return end
 
 
 def plan_year_end(plan_starts: date, year: int) -> date:
     """The last day of the plan year that begins in `year` (April to March by default)."""
     begins = date(year, plan_starts.month, plan_starts.day)
-    return begins + relativedelta(years=1, days=-1)
+    end: date = begins + relativedelta(years=1, days=-1)
+    return end
 
 
 def next_annual_due(due: date) -> date:
     """The same action's due date one year on, for recurring (annual) actions."""
-    return due + relativedelta(years=1)
+    following: date = due + relativedelta(years=1)
+    return following

@@ -107,7 +107,7 @@ class PlanRepository(OwnerQueries, ProgressQueries):
             Action.ref.startswith(theme + ".", autoescape=True)).order_by(Action.sort_key))
         return list(refs)[:5]
 
-    def _actions(self) -> Select[Any]:
+    def _actions(self) -> Select[tuple[Action]]:
         return (select(Action).where(Action.plan_id == self.plan.id, Action.archived.is_(False))
                 .order_by(Action.sort_key, Action.id))
 
