@@ -24,12 +24,14 @@ from commands.context import CommandError, Context, FieldError, NotPermitted
 from commands.lookup import find_action
 from commands.page import Button, Buttons
 from commands.progress import StatusChanged, change_status
+from commands.quarters import Quarter, make_quarter
 from commands.safety import MAX_TEXT
 from commands.text import STATUS_BADGES, shorten
 from storage.models import STATUSES, Action
 
 COMPLETE, UPDATE, SNOOZE, PICK = "lscb_complete", "lscb_update", "lscb_snooze", "lscb_pick"
-MODAL = "lscb_update_modal"
+RETURN = "lscb_return"
+MODAL, RETURN_MODAL = "lscb_update_modal", "lscb_return_modal"
 SNOOZE_DAYS = 7
 MAX_OPTIONS = 100
 
@@ -50,6 +52,24 @@ def action_buttons(ref: str) -> Buttons:
 def pick_button(refs: list[str]) -> Buttons:
     """Update status for a message about several actions: the modal lets you pick one."""
     return Buttons("lscb_buttons", (Button("Update status", PICK, ",".join(refs)[:2000]),))
+
+
+def return_button(owner_id: int, quarter: Quarter) -> Buttons:
+    """*Give this quarter's update*: opens the owner's quarterly return."""
+    return Buttons("lscb_return", (Button("Give this quarter's update", RETURN,
+                                          f"{owner_id}:{quarter.year_start}:{quarter.number}",
+                                          primary=True),))
+
+
+def read_return_button(value: str, plan_starts: date) -> tuple[int, Quarter]:
+    """The owner and quarter a *Give this quarter's update* button is for."""
+    try:
+        owner, year, number = (int(part) for part in value.split(":"))
+    except ValueError:
+        raise CommandError("That button is not one I made.") from None
+    if not 1 <= number <= 4 or not 1900 <= year < 3000:
+        raise CommandError("That button is not one I made.")
+    return owner, make_quarter(year, number, plan_starts)
 
 
 def update_modal(ctx: Context, refs: list[str], origin: dict[str, str]) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -20,75 +19,32 @@ from commands.calendar import (
     first_working_day_from,
     next_working_day_after,
     reporting_days,
-    send_time,
 )
-from commands.context import Caller, Context
-from commands.page import Page
+from commands.nudge_span import NOBODY, Span, as_message
 from commands.pages import nudges as nudge_pages
-from commands.pages.report import report_page
-from commands.quarters import quarter_of
-from commands.render_blocks import to_reply
-from commands.report import build_report
+from commands.return_nudges import quarterly_returns
 from storage.ledger import Message, Nudge
 from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
-from storage.rows import ActionRow, DueItem, OwnerLike
+from storage.rows import DueItem, OwnerLike
 
 REMIND_DAYS_BEFORE = 14
-NOBODY = ""
 
-__all__ = ["NOBODY", "Nudge", "nudges_between"]
-
-
-@dataclass
-class _Span:
-    repo: PlanRepository
-    first: date
-    last: date
-    tz: ZoneInfo
-    channels: dict[int, str]
-    _by_owner: dict[int, list[ActionRow]] | None = None
-    _reports: dict[date, Page] = field(default_factory=dict)
-
-    def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
-        """The owners' live actions in plan order, from one query for the whole plan."""
-        if self._by_owner is None:
-            self._by_owner = defaultdict(list)
-            for action in self.repo.actions():
-                for owner in action.owners:
-                    self._by_owner[owner.id].append(action)
-        found = {a.id: a for o in owners for a in self._by_owner.get(o.id, [])}
-        return sorted(found.values(), key=lambda a: (a.sort_key, a.id))
-
-    def report_on(self, day: date) -> Page:
-        """The monitoring report for the quarter before `day`, built once per span."""
-        if day not in self._reports:
-            ctx = Context(self.repo, self.at(day), Caller("lscb", is_admin=True), self.tz)
-            quarter = quarter_of(day, self.repo.plan.starts).previous(self.repo.plan.starts)
-            self._reports[day] = report_page(build_report(ctx, quarter))
-        return self._reports[day]
-
-    def at(self, day: date) -> datetime:
-        return send_time(day, self.tz)
-
-    def by_channel(self, owners: Sequence[OwnerLike]) -> dict[str, list[OwnerLike]]:
-        grouped: dict[str, list[OwnerLike]] = defaultdict(list)
-        for owner in owners:
-            grouped[self.channels.get(owner.id, NOBODY)].append(owner)
-        return grouped
+__all__ = ["NOBODY", "Nudge", "as_message", "nudges_between"]
 
 
 def nudges_between(repo: PlanRepository, first: datetime, last: datetime,
                    tz: ZoneInfo) -> list[Nudge]:
     """Every nudge whose send time falls from `first` to `last`, in send order."""
-    span = _Span(repo, first.astimezone(tz).date(), last.astimezone(tz).date(), tz,
-                 repo.channels())
-    found = [*_reporting(span), *_due_soon(span), *_overdue(span), *_digests(span)]
+    span = Span(repo, first.astimezone(tz).date(), last.astimezone(tz).date(), tz,
+                repo.channels())
+    found = [*_reporting(span), *_due_soon(span), *_overdue(span), *_digests(span),
+             *quarterly_returns(span)]
     return sorted((n for n in found if first <= n.send_at <= last),
                   key=lambda n: (n.send_at, n.channel, n.key))
 
 
-def _reporting(span: _Span) -> list[Nudge]:
+def _reporting(span: Span) -> list[Nudge]:
     plan = span.repo.plan
     by_name = {o.name: o for o in span.repo.owners()}
     nudges = []
@@ -107,17 +63,11 @@ def _reporting(span: _Span) -> list[Nudge]:
     return nudges
 
 
-def _reporting_message(span: _Span, row: ReportingRow, cadence: Cadence,
+def _reporting_message(span: Span, row: ReportingRow, cadence: Cadence,
                        owners: list[OwnerLike], day: date) -> Message:
     carried = span.report_on(day) if cadence.carries_report else None
     return as_message(nudge_pages.reporting(row, cadence, owners, span.actions_of(owners), day,
                                             carried))
-
-
-def as_message(page: Page) -> Message:
-    """A nudge's page as the Slack message the ledger keeps."""
-    reply = to_reply(page)
-    return reply.text, reply.blocks
 
 
 def _rendered(build: nudge_pages.ItemPage, item: DueItem, owners: Sequence[OwnerLike],
@@ -125,7 +75,7 @@ def _rendered(build: nudge_pages.ItemPage, item: DueItem, owners: Sequence[Owner
     return as_message(build(item, owners, day))
 
 
-def _due_soon(span: _Span) -> list[Nudge]:
+def _due_soon(span: Span) -> list[Nudge]:
     earliest = span.first + timedelta(days=REMIND_DAYS_BEFORE - 5)
     latest = span.last + timedelta(days=REMIND_DAYS_BEFORE)
     nudges = []
@@ -136,7 +86,7 @@ def _due_soon(span: _Span) -> list[Nudge]:
     return nudges
 
 
-def _overdue(span: _Span) -> list[Nudge]:
+def _overdue(span: Span) -> list[Nudge]:
     nudges = []
     for item in span.repo.falling_due(span.first - timedelta(days=7), span.last):
         day = next_working_day_after(item.due)
@@ -145,7 +95,7 @@ def _overdue(span: _Span) -> list[Nudge]:
     return nudges
 
 
-def _per_channel(span: _Span, item: DueItem, day: date, kind: str,
+def _per_channel(span: Span, item: DueItem, day: date, kind: str,
                  build: nudge_pages.ItemPage) -> list[Nudge]:
     suffix = f":m{item.milestone.id}" if item.milestone else ""
     nudges = []
@@ -156,7 +106,7 @@ def _per_channel(span: _Span, item: DueItem, day: date, kind: str,
     return nudges
 
 
-def _digests(span: _Span) -> list[Nudge]:
+def _digests(span: Span) -> list[Nudge]:
     """One message a week per channel listing all its overdue actions."""
     nudges = []
     monday = span.first - timedelta(days=span.first.weekday())
@@ -168,7 +118,7 @@ def _digests(span: _Span) -> list[Nudge]:
     return nudges
 
 
-def _digests_on(span: _Span, monday: date, day: date) -> list[Nudge]:
+def _digests_on(span: Span, monday: date, day: date) -> list[Nudge]:
     items_by_channel: dict[str, list[DueItem]] = defaultdict(list)
     for item in span.repo.overdue(day):
         if snoozed(item, day):

@@ -8,6 +8,7 @@ from datetime import date
 from commands.context import CommandError, Context, NotPermitted
 from commands.lookup import find_action
 from commands.page import Command
+from commands.quarters import Quarter
 from commands.safety import typed_text
 from commands.text import day
 from storage.duedates import next_annual_due
@@ -56,8 +57,9 @@ def update_status(ctx: Context, ref: str, status_word: str, note: str) -> Status
 
 
 def change_status(ctx: Context, action: Action, status: str, note: str,
-                  evidence: str = "") -> StatusChanged:
-    """Record the change; a completed annual action comes round again next year."""
+                  evidence: str = "", for_quarter: Quarter | None = None) -> StatusChanged:
+    """Record the change; a completed annual action comes round again next year. With
+    `for_quarter`, it is also the owner's quarterly return for that quarter."""
     check_may_change(ctx, action)
     if status in NEEDS_REASON and not note.strip():
         raise CommandError(f"Say why {action.ref} is {status}: ",
@@ -66,6 +68,9 @@ def change_status(ctx: Context, action: Action, status: str, note: str,
     typed_text(ctx, evidence, "evidence link", EVIDENCE_LIMIT)
     was = action.status
     ctx.repo.record_status(action, status, ctx.caller.user_id, note, ctx.now, evidence)
+    if for_quarter is not None:
+        ctx.repo.returns.give(action, for_quarter.last, status, note, ctx.caller.user_id,
+                              ctx.now)
     changed = StatusChanged(action.ref, was, status, note)
     if status == "complete":
         for milestone in action.milestones:

@@ -2,12 +2,13 @@
 
 The quarterly and the yearly report are both built from a `Period`, so "as at" means the
 same in each: statuses, due dates and milestones as they were on the last day (or today,
-if that is sooner), and the owners' commentary given within the period.
+if that is sooner), and the owners' commentary given within the period, or in the
+quarterly returns given for it afterwards (`commands.quarterly`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from commands.context import Context
@@ -81,12 +82,15 @@ class Period:
 
 
 def period(ctx: Context, first: date, last: date) -> Period:
-    """The plan from `first` to `last` (or today, if sooner), as it stood at the end."""
+    """The plan from `first` to `last` (or today, if sooner), as it stood at the end; an
+    owner's quarterly return for the period gives the action's RAG for it."""
     as_of = min(ctx.today, last)
     start = datetime.combine(first, time.min, tzinfo=ctx.tz)
     end = datetime.combine(as_of, time.max, tzinfo=ctx.tz)
     source = PlanAsAt(ctx.repo.session, ctx.repo.plan, end, ctx.tz)
-    actions = source.actions()
+    returns = ctx.repo.returns.given(first, last)
+    actions = [replace(a, row=replace(a.row, status=returns[a.row.id].status))
+               if a.row.id in returns else a for a in source.actions()]
     found = Period(first, as_of, start, source, actions, source.updates(start),
                    by_id={a.row.id: a for a in actions})
     for update in found.updates:
@@ -94,6 +98,12 @@ def period(ctx: Context, first: date, last: date) -> Period:
             found.updated.add(update.action_id)
             if update.note.strip():
                 found.commentary[update.action_id] = found.said(update)
+    for action_id, given in returns.items():
+        found.updated.add(action_id)  # the owners' quarterly returns, given after the end
+        if given.commentary.strip():
+            found.commentary[action_id] = Commentary(given.commentary.strip(),
+                                                     found.day_of(given.at), given.by,
+                                                     given.status)
     return found
 
 

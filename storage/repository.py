@@ -26,6 +26,7 @@ from storage.models import (
 from storage.owner_queries import OwnerQueries
 from storage.plan_words import plan_words
 from storage.progress_queries import ProgressQueries
+from storage.returns import Returns
 from storage.risk_log import RiskLog
 from storage.rows import (
     ACTION_COLUMNS,
@@ -169,6 +170,10 @@ class PlanRepository(OwnerQueries, ProgressQueries):
     @property
     def risks(self) -> RiskLog:
         return RiskLog(self.session, self.plan)
+
+    @property
+    def returns(self) -> Returns:
+        return Returns(self.session, self.plan)
 
     def cadence(self, key: str) -> Cadence | None:
         return self.session.scalar(select(Cadence).where(Cadence.plan_id == self.plan.id,

@@ -13,10 +13,22 @@ from bot.answers import Refused
 from bot.listeners.glue import Surface
 from bot.slack_calls import SLACK_FAILURES
 from commands import Context
-from commands.buttons import COMPLETE, PICK, SNOOZE, UPDATE, complete, snooze, update_modal
+from commands.buttons import (
+    COMPLETE,
+    PICK,
+    RETURN,
+    SNOOZE,
+    UPDATE,
+    complete,
+    read_return_button,
+    snooze,
+    update_modal,
+)
 from commands.page import Line
 from commands.pages.clicks import completed_line, snoozed_line
+from commands.quarterly import return_form
 from commands.render_blocks import after_click, mrkdwn
+from commands.return_modal import return_modal
 
 log = logging.getLogger("lscb")
 
@@ -55,6 +67,25 @@ def register(app: App, surface: Surface) -> None:
 
     app.action(UPDATE)(open_modal)
     app.action(PICK)(open_modal)
+
+    @app.action(RETURN)
+    def open_return(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient,
+                    respond: Respond) -> None:
+        ack()
+        value = str(body["actions"][0].get("value") or "")
+        origin = {"channel": (body.get("channel") or {}).get("id", ""),
+                  "ts": (body.get("message") or {}).get("ts", "")}
+
+        def form(ctx: Context) -> dict[str, Any]:
+            owner, quarter = read_return_button(value, ctx.repo.plan.starts)
+            return return_modal(return_form(ctx, owner, quarter), origin)
+
+        try:
+            view = surface.run(context, form)
+        except Refused as refused:
+            tell(respond, mrkdwn(refused.line))
+            return
+        client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def tell(respond: Respond, text: str) -> None:

@@ -13,9 +13,18 @@ from bot.answers import Refused
 from bot.listeners.actions import update_in_place
 from bot.listeners.glue import Surface
 from bot.slack_calls import SLACK_FAILURES
-from commands.buttons import MODAL, modal_values, submit_update
+from commands import Context
+from commands.buttons import (
+    MODAL,
+    RETURN_MODAL,
+    modal_values,
+    read_return_button,
+    submit_update,
+)
 from commands.page import Line, plain
 from commands.pages.clicks import updated_line
+from commands.quarterly import give_return
+from commands.return_modal import return_entries
 
 log = logging.getLogger("lscb")
 FIELDS = ("action", "status", "note", "evidence")
@@ -36,8 +45,27 @@ def register(app: App, surface: Surface) -> None:
         ack()
         _update_origin(client, _origin(view), said)
 
+    @app.view(RETURN_MODAL)
+    def returned(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
+        values = modal_values(view.get("state") or {})
+        origin = _origin(view)
 
-def _origin(view: dict[str, Any]) -> dict[str, str]:
+        def give(ctx: Context) -> list[str]:
+            owner, quarter = read_return_button(
+                f"{origin.get('owner')}:{origin.get('year')}:{origin.get('quarter')}",
+                ctx.repo.plan.starts)
+            return give_return(ctx, owner, quarter, return_entries(values))
+
+        try:
+            surface.run(context, give)
+        except Refused as refused:
+            field = refused.field if refused.field in values else next(iter(values), "note")
+            ack(response_action="errors", errors={field: plain(refused.line)[:2000]})
+            return
+        ack()
+
+
+def _origin(view: dict[str, Any]) -> dict[str, Any]:
     """The message the modal was opened from, as `update_modal` put it in private_metadata."""
     try:
         origin = json.loads(view.get("private_metadata") or "{}")
@@ -46,7 +74,7 @@ def _origin(view: dict[str, Any]) -> dict[str, str]:
     return origin if isinstance(origin, dict) else {}
 
 
-def _update_origin(client: WebClient, origin: dict[str, str], said: Line) -> None:
+def _update_origin(client: WebClient, origin: dict[str, Any], said: Line) -> None:
     """Say on the original message who updated what; the change is saved whatever happens."""
     if not (origin.get("channel") and origin.get("ts")):
         return

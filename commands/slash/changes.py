@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from commands import progress, rebaseline
+from commands import progress, quarterly, rebaseline
 from commands.context import CommandError, Context
-from commands.page import Command, Page
+from commands.page import Bold, Command, Page
 from commands.pages.progress import status_changed_page
 from commands.pages.rebaseline import approvals_page, decision_page, move_requested_page
 from commands.slash.arguments import Args
@@ -27,6 +27,17 @@ def done(ctx: Context, args: Args) -> Page:
     """mark an action complete (short for `update REF complete`)"""
     ref = args.next_word()
     return status_changed_page(progress.update_status(ctx, ref, "complete", args.rest()))
+
+
+@subcommand("return REF STATUS commentary", changes_plan=True)
+def give_return(ctx: Context, args: Args) -> Page:
+    """give an action's quarterly return (RAG and commentary) for the quarter just ended"""
+    ref, status = args.next_word(), args.next_word()
+    if not status:
+        raise CommandError("Say which action, its RAG for the quarter and a commentary, e.g. ",
+                           Command("return 2.3 amber two agencies' returns still late"), ".")
+    given, quarter = quarterly.return_one(ctx, ref, status, args.rest())
+    return Page().paragraph(f"Return for {quarter.label} given for ", Bold(given), ".")
 
 
 @subcommand("move REF DATE REASON", changes_plan=True)

@@ -1,0 +1,69 @@
+"""What working out a span of nudges shares: the plan, the days, the channels, the actions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from commands.calendar import send_time
+from commands.context import Caller, Context
+from commands.page import Page
+from commands.pages.report import report_page
+from commands.quarters import quarter_of
+from commands.render_blocks import to_reply
+from commands.report import build_report
+from storage.ledger import Message
+from storage.repository import PlanRepository
+from storage.rows import ActionRow, OwnerLike
+
+NOBODY = ""  # the channel of a nudge for an owner with none: nobody will hear it
+
+
+@dataclass
+class Span:
+    """A span of days being worked out for one plan: what every kind of nudge reads, from
+    as few queries as possible."""
+
+    repo: PlanRepository
+    first: date
+    last: date
+    tz: ZoneInfo
+    channels: dict[int, str]
+    _by_owner: dict[int, list[ActionRow]] | None = None
+    _reports: dict[date, Page] = field(default_factory=dict)
+
+    def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
+        """The owners' live actions in plan order, from one query for the whole plan."""
+        if self._by_owner is None:
+            self._by_owner = defaultdict(list)
+            for action in self.repo.actions():
+                for owner in action.owners:
+                    self._by_owner[owner.id].append(action)
+        found = {a.id: a for o in owners for a in self._by_owner.get(o.id, [])}
+        return sorted(found.values(), key=lambda a: (a.sort_key, a.id))
+
+    def report_on(self, day: date) -> Page:
+        """The monitoring report for the quarter before `day`, built once per span."""
+        if day not in self._reports:
+            ctx = Context(self.repo, self.at(day), Caller("lscb", is_admin=True), self.tz)
+            quarter = quarter_of(day, self.repo.plan.starts).previous(self.repo.plan.starts)
+            self._reports[day] = report_page(build_report(ctx, quarter))
+        return self._reports[day]
+
+    def at(self, day: date) -> datetime:
+        return send_time(day, self.tz)
+
+    def by_channel(self, owners: Sequence[OwnerLike]) -> dict[str, list[OwnerLike]]:
+        grouped: dict[str, list[OwnerLike]] = defaultdict(list)
+        for owner in owners:
+            grouped[self.channels.get(owner.id, NOBODY)].append(owner)
+        return grouped
+
+
+def as_message(page: Page) -> Message:
+    """A nudge's page as the Slack message the ledger keeps."""
+    reply = to_reply(page)
+    return reply.text, reply.blocks
