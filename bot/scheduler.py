@@ -14,6 +14,9 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.config import Settings
 
 log = logging.getLogger("lscb.scheduler")
+MORNING_RUN = {"hour": 9, "minute": 0, "second": 5}  # just after nudges fall due at 09:00
+MISFIRE_GRACE_SECONDS = 300  # a trigger missed by more (a busy or paused process) is skipped:
+# nothing is lost, since the next cycle works out from the ledger what is still owed
 
 
 def make_scheduler(settings: Settings, cycle: Callable[[], object], *,
@@ -21,11 +24,12 @@ def make_scheduler(settings: Settings, cycle: Callable[[], object], *,
     """Run `cycle` at start, every few minutes, and on the dot of 09:00 on weekdays."""
     scheduler: BaseScheduler = (BlockingScheduler if blocking else BackgroundScheduler)(
         timezone=settings.timezone)
-    options = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 300}
+    options = {"max_instances": 1, "coalesce": True,
+               "misfire_grace_time": MISFIRE_GRACE_SECONDS}
     scheduler.add_job(_logged(cycle), IntervalTrigger(minutes=settings.cycle_minutes),
                       id="cycle-interval", **options)
-    scheduler.add_job(_logged(cycle), CronTrigger(day_of_week="mon-fri", hour=9, minute=0,
-                                                  second=5, timezone=settings.timezone),
+    scheduler.add_job(_logged(cycle), CronTrigger(day_of_week="mon-fri", **MORNING_RUN,
+                                                  timezone=settings.timezone),
                       id="cycle-morning", **options)
     scheduler.add_job(_logged(cycle), id="cycle-at-start", **options)
     return scheduler

@@ -23,7 +23,7 @@ from commands.calendar import (
 from commands.nudge_span import NOBODY, Span, as_message
 from commands.pages import nudges as nudge_pages
 from commands.return_nudges import quarterly_returns
-from storage.ledger import Message, Nudge
+from storage.ledger import DIGEST, DUE_SOON, OVERDUE, REPORTING, Message, Nudge
 from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
 from storage.rows import DueItem, OwnerLike
@@ -55,7 +55,8 @@ def _reporting(span: Span) -> list[Nudge]:
             for occurrence, day in reporting_days(cadence.rule, plan.starts, span.first,
                                                   min(span.last, plan.ends)):
                 for channel, owners in span.by_channel(recipients).items():
-                    nudges.append(Nudge(key=f"report:{cadence.key}", occurrence=occurrence,
+                    nudges.append(Nudge(key=REPORTING.format(cadence=cadence.key),
+                                        occurrence=occurrence,
                                         send_at=span.at(day), channel=channel,
                                         audience=_names(owners),
                                         render=partial(_reporting_message, span, row, cadence,
@@ -82,7 +83,7 @@ def _due_soon(span: Span) -> list[Nudge]:
     for item in span.repo.falling_due(earliest, latest):
         day = first_working_day_from(item.due - timedelta(days=REMIND_DAYS_BEFORE))
         if span.first <= day <= span.last and not snoozed(item, day):
-            nudges += _per_channel(span, item, day, "due-soon", nudge_pages.due_soon)
+            nudges += _per_channel(span, item, day, DUE_SOON, nudge_pages.due_soon)
     return nudges
 
 
@@ -91,16 +92,17 @@ def _overdue(span: Span) -> list[Nudge]:
     for item in span.repo.falling_due(span.first - timedelta(days=7), span.last):
         day = next_working_day_after(item.due)
         if span.first <= day <= span.last and not snoozed(item, day):
-            nudges += _per_channel(span, item, day, "overdue", nudge_pages.overdue)
+            nudges += _per_channel(span, item, day, OVERDUE, nudge_pages.overdue)
     return nudges
 
 
 def _per_channel(span: Span, item: DueItem, day: date, kind: str,
                  build: nudge_pages.ItemPage) -> list[Nudge]:
     suffix = f":m{item.milestone.id}" if item.milestone else ""
+    key = kind.format(ref=item.action.ref) + suffix
     nudges = []
     for channel, owners in span.by_channel(item.action.owners).items():
-        nudges.append(Nudge(key=f"{kind}:{item.action.ref}{suffix}", occurrence=item.due,
+        nudges.append(Nudge(key=key, occurrence=item.due,
                             send_at=span.at(day), channel=channel, audience=_names(owners),
                             render=partial(_rendered, build, item, owners, day)))
     return nudges
@@ -130,7 +132,7 @@ def _digests_on(span: Span, monday: date, day: date) -> list[Nudge]:
     for channel, items in sorted(items_by_channel.items()):
         owners = {o.name for i in items for o in i.action.owners
                   if span.channels.get(o.id) == channel}
-        nudges.append(Nudge(key="digest", occurrence=monday, send_at=span.at(day),
+        nudges.append(Nudge(key=DIGEST, occurrence=monday, send_at=span.at(day),
                             channel=channel, audience="; ".join(sorted(owners)),
                             render=partial(_digest_message, items, day)))
     return nudges

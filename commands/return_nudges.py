@@ -12,7 +12,7 @@ from commands.nudge_span import NOBODY, Span, as_message
 from commands.pages.quarterly import return_reminder, return_request
 from commands.quarters import Quarter, make_quarter
 from commands.returns_window import REMIND_BEFORE_DUE, due_date
-from storage.ledger import Message, Nudge
+from storage.ledger import RETURN, RETURN_REMINDER, Message, Nudge
 from storage.models import Owner
 from storage.rows import ActionRow
 
@@ -24,9 +24,9 @@ def quarterly_returns(span: Span) -> list[Nudge]:
         asked = first_working_day_from(quarter.last + timedelta(days=1))
         reminded = first_working_day_from(due_date(quarter) - timedelta(days=REMIND_BEFORE_DUE))
         if span.first <= asked <= span.last:
-            nudges += _to_owners(span, quarter, asked, "return", _all_open)
+            nudges += _to_owners(span, quarter, asked, RETURN, _all_open)
         if span.first <= reminded <= span.last:
-            nudges += _to_owners(span, quarter, reminded, "return-reminder", _unanswered)
+            nudges += _to_owners(span, quarter, reminded, RETURN_REMINDER, _unanswered)
     return nudges
 
 
@@ -59,7 +59,7 @@ def _to_owners(span: Span, quarter: Quarter, day: date, kind: str,
     for owner in span.repo.owners():
         actions = which(span, owner, quarter)
         if actions:
-            nudges.append(Nudge(key=f"{kind}:{owner.id}", occurrence=quarter.last,
+            nudges.append(Nudge(key=kind.format(owner=owner.id), occurrence=quarter.last,
                                 send_at=span.at(day), channel=span.channels.get(owner.id, NOBODY),
                                 audience=owner.name,
                                 render=partial(_message, kind, owner, quarter, actions)))
@@ -67,5 +67,5 @@ def _to_owners(span: Span, quarter: Quarter, day: date, kind: str,
 
 
 def _message(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow]) -> Message:
-    build = return_request if kind == "return" else return_reminder
+    build = return_request if kind == RETURN else return_reminder
     return as_message(build(owner.id, owner.name, quarter, due_date(quarter), actions))

@@ -29,6 +29,18 @@ FAILED = "failed"
 Message = tuple[str, list[dict[str, Any]]]
 
 
+# What a nudge's key says, and so what the ledger holds once per (plan, key, occurrence,
+# channel). The occurrence is the date the nudge is about: the cadence's date, the day an
+# action or milestone falls due, the Monday of a digest's week, the last day of a quarter.
+REPORTING = "report:{cadence}"  # a reporting cadence's nudge, e.g. report:scr-updates
+DUE_SOON = "due-soon:{ref}"  # 14 days before; ":m{milestone id}" for a milestone
+OVERDUE = "overdue:{ref}"  # the first working day after; ":m{milestone id}" likewise
+DIGEST = "digest"  # the weekly overdue digest of a channel
+RETURN = "return:{owner}"  # the quarterly return's request to an owner
+RETURN_REMINDER = "return-reminder:{owner}"  # and its reminder, to owners yet to answer
+ADMIN_NOTICE = "admin:{status}:{first row}"  # to each admin: nudges missed or unheard
+
+
 @dataclass(frozen=True)
 class Nudge:
     """One message owed to one channel ("" when no channel is linked: nobody will hear it).
