@@ -19,7 +19,11 @@ SettingsAt = Callable[..., Settings]
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
+    """The linked channels, the bot invited to each, and the admin."""
     with FakeSlack() as slack:
+        for channel in LINKED.values():
+            slack.add_channel(channel, member=True)
+        slack.add_user(ADMIN)
         yield slack
 
 
