@@ -10,7 +10,7 @@ from slack_bolt import App
 from slack_bolt.response import BoltResponse
 
 from bot.config import Settings
-from bot.listeners import actions, commands, events, views
+from bot.listeners import actions, commands, events, lifecycle, views
 from bot.slack_client import make_client
 from storage.database import Database
 
@@ -25,7 +25,7 @@ def create_app(settings: Settings, database: Database) -> App:
     are as fast as the work takes and the same in HTTP and Socket Mode."""
     app = App(client=make_client(settings), signing_secret=settings.signing_secret,
               process_before_response=True, logger=log)
-    for surface in (commands, actions, views, events):
+    for surface in (commands, actions, views, events, lifecycle):
         surface.register(app, database, settings)
     app.error(_answer_plainly)
     return app

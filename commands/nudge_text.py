@@ -96,6 +96,71 @@ def digest(items: list[DueItem], sent_on: date) -> Message:
     return _finish(builder, pick_button(refs))
 
 
+NOTICE_BLOCKS = 5
+"""A header, three sections of at most 3,000 characters and the "… and N more" line: well
+under the 12,000 characters of block text Slack takes in one message."""
+INVITE = "type `/invite @lscb` in the channel"
+RELINK = "link another with `/lscb channel #channel OWNER`"
+REINSTALL = "reinstall the app from manifest.yml and set SLACK_BOT_TOKEN to its new token"
+TOKEN_ERRORS = ("token_revoked", "account_inactive", "invalid_auth", "not_authed",
+                "token_expired")
+CAUSES: dict[str, tuple[str, str]] = {
+    "not_in_channel": ("The bot is not in the channel", INVITE),
+    "channel_not_found": ("The bot cannot see the channel",
+                          f"if it is private, {INVITE}; if it was deleted, {RELINK}"),
+    "is_archived": ("The channel is archived", f"unarchive it, or {RELINK}"),
+    "missing_scope": ("The app lacks a permission it needs", REINSTALL),
+    "token": ("Slack refuses the bot's token", REINSTALL),
+    "msg_blocks_too_long": ("Slack refused the message as too long",
+                            "a fault in the bot: please report it; these will not be sent"),
+    "invalid_blocks": ("Slack refused the message as malformed",
+                       "a fault in the bot: please report it; these will not be sent"),
+    "user_not_found": ("Slack knows no such user", "check the IDs in LSCB_ADMINS"),
+    "unreachable": ("Slack did not answer",
+                    "nothing to do: the bot checks again before it sends anything there"),
+}
+"""Slack's error -> what is wrong, and what fixes it (one place for every admin message)."""
+
+
+def cause_text(cause: str) -> tuple[str, str]:
+    """What is wrong and what fixes it, for a Slack error a nudge failed with."""
+    key = "token" if cause in TOKEN_ERRORS else cause
+    return CAUSES.get(key, (f"Slack refused them ({escape(cause)})",
+                            "check the channel; the bot will not try these again"))
+
+
+def channel_problem(channel_id: str, cause: str) -> str:
+    """One sentence for the admin linking a channel the bot cannot use yet."""
+    what, fix = cause_text(cause)
+    return f"{what} (<#{channel_id}>): {fix}."
+
+
 def admin_notice(title: str, lines: list[str]) -> Message:
     """For admins: nudges nobody will hear, or that were missed while the bot was down."""
-    return _finish(ReplyBuilder().header(title).lines(lines, "lscb nudges preview"))
+    return _finish(ReplyBuilder(max_blocks=NOTICE_BLOCKS).header(title)
+                   .lines(lines, "lscb nudges preview"))
+
+
+def failure_notice(groups: Sequence[tuple[str, Sequence[str]]], grace_days: int) -> Message:
+    """For admins: the nudges Slack refused this cycle, by cause, each with its fix."""
+    lines: list[str] = []
+    for cause, items in groups:
+        what, fix = cause_text(cause)
+        lines.append(f"*{what}* ({plural(len(items), 'nudge')}): {fix}.")
+        lines += [f"• {item}" for item in items]
+    return _finish(ReplyBuilder(max_blocks=NOTICE_BLOCKS)
+                   .header("Nudges Slack would not take")
+                   .context(f"Once the channel is fixed they go out by themselves, if they are "
+                            f"less than {plural(grace_days, 'day')} late.")
+                   .lines(lines))
+
+
+def resumed_notice(reasons: Sequence[str], since: date, today: date) -> Message:
+    """For admins, after a reinstall: sending stopped, and what happens to what was owed."""
+    why = " and ".join(dict.fromkeys(reasons))
+    return _finish(ReplyBuilder(max_blocks=NOTICE_BLOCKS)
+                   .header("Nudges are going out again")
+                   .section(f"Slack stopped taking the bot's messages on *{day(since)}* "
+                            f"({escape(why)}); it took them again on *{day(today)}*. What was "
+                            f"owed in between goes out now; anything older than the grace "
+                            f"window is listed as missed."))

@@ -16,7 +16,8 @@ an uninstall, scopes the token lacks (it holds manifest.yml's, no more), trigger
 expire after 3 seconds of the fake's clock (``FakeSlack(clock=FakeClock())``), and messages
 with too much block text.
 
-Faults (`Fault`) are queued per method; each one applies to exactly one later call:
+Faults (`Fault`) are queued per method; each one applies to exactly one later call
+(``Fault.ok()`` lets one through untouched, to aim the next):
 
 * ``rate_limited`` -> HTTP 429 + ``Retry-After``.  Without ``RateLimitErrorRetryHandler`` the
   client raises ``SlackApiError`` (``e.response.status_code == 429``).
@@ -110,14 +111,14 @@ JSON = dict[str, Any]
 
 BOT_ID = "BBOT"
 HISTORY_DEFAULT_LIMIT = 100
-FIRST_TS_MICROS = 1_700_000_000_000_100
+FIRST_TS_MICROS = 0
 TS_STEP_MICROS = 100
 
 # Fields slack_sdk (or a hand-written form post) may send as JSON strings inside a form body.
 _JSON_STRING_FIELDS = ("blocks", "attachments", "metadata", "view")
 _TRUTHY = (True, 1, "1", "true", "True")
 
-FaultKind = Literal["rate_limited", "server_error", "error", "drop", "lost_reply", "hold"]
+FaultKind = Literal["ok", "rate_limited", "server_error", "error", "drop", "lost_reply", "hold"]
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,11 @@ class Fault:
     kind: FaultKind
     retry_after: int = 0
     code: str = ""
+
+    @classmethod
+    def ok(cls) -> Fault:
+        """No fault: let one call through as usual (to aim the faults queued after it)."""
+        return cls("ok")
 
     @classmethod
     def rate_limited(cls, retry_after: int = 1) -> Fault:
@@ -348,10 +354,11 @@ class FakeSlack:
     def __init__(self, token: str | None = None, *, scopes: set[str] | None = None,
                  clock: Callable[[], float] | None = None) -> None:
         self.clock = clock or time.monotonic
+        """Replaceable at any time (``fake.clock = FakeClock()``): read on every use."""
         self.workspace = Workspace(scopes)
         self.tokens = Tokens(token)
-        self.triggers = Triggers(self.clock)
-        self.history_limit = HistoryLimit(self.clock)
+        self.triggers = Triggers(lambda: self.clock())
+        self.history_limit = HistoryLimit(lambda: self.clock())
         self._cond = threading.Condition()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -539,6 +546,11 @@ class FakeSlack:
         with self._cond:
             return copy.deepcopy(self._views.get(view_id))
 
+    def modals(self) -> list[JSON]:
+        """Every modal Slack opened (views.open that succeeded), oldest first."""
+        with self._cond:
+            return [copy.deepcopy(v) for v in self._views.values() if v.get("type") == "modal"]
+
     def home_view(self, user_id: str) -> JSON | None:
         with self._cond:
             return copy.deepcopy(self._home_views.get(user_id))
@@ -577,6 +589,8 @@ class FakeSlack:
         with self._cond:
             fault = self._faults[method].popleft() if self._faults.get(method) else None
             body = raw.decode("utf-8", errors="replace")
+            if fault is not None and fault.kind == "ok":
+                fault = None
             call = Call(method, params or {}, headers, path, body, fault.kind if fault else None,
                         arrived)
             self._calls.append(call)
@@ -632,8 +646,10 @@ class FakeSlack:
         return _Reply(200, "ok")
 
     def _next_ts(self) -> str:
-        micros = self._next_micros
-        self._next_micros += TS_STEP_MICROS
+        """Slack's ts is its clock's time of the message (unique per channel): the real wall
+        clock here, whatever the fake's clock, so ``oldest``/``latest`` by time work."""
+        micros = max(self._next_micros, time.time_ns() // 1000)
+        self._next_micros = micros + TS_STEP_MICROS
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def _note_join(self, channel_id: str) -> None:

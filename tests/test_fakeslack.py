@@ -246,16 +246,18 @@ def test_lost_reply_raises_but_the_message_was_posted(fake: FakeSlack) -> None:
 
 
 def test_faults_apply_in_order_per_method(fake: FakeSlack) -> None:
-    fake.inject("chat.postMessage", Fault.server_error(), Fault.drop())
+    fake.inject("chat.postMessage", Fault.ok(), Fault.server_error(), Fault.drop())
     web = client(fake)
     web.auth_test()  # other methods are unaffected
+    web.chat_postMessage(channel="C1", text="through")
     with pytest.raises(SlackApiError):
         web.chat_postMessage(channel="C1", text="x")
     with pytest.raises(RemoteDisconnected):
         web.chat_postMessage(channel="C1", text="x")
     assert fake.pending_faults() == 0
     web.chat_postMessage(channel="C1", text="x")
-    assert [c.fault for c in fake.calls("chat.postMessage")] == ["server_error", "drop", None]
+    assert [c.fault for c in fake.calls("chat.postMessage")] == [
+        None, "server_error", "drop", None]
 
 
 # ---- faults with slack_sdk's builtin retry handlers -------------------------------------------

@@ -26,7 +26,7 @@ STRANGER = "USTRANGER"
 @pytest.fixture
 def app(sample_database: Database) -> Iterator[RunningApp]:
     with running_app(sample_database) as running:
-        running.fake.add_channel(POLICY_CHANNEL, "policy", member=True)
+        running.fake.add_channel(POLICY_CHANNEL, "policy")
         for user in (OWNER, STRANGER, ADMIN, "UCHAIR"):
             running.fake.add_user(user)
         slash(running, f"link <@{OWNER}> policy", ADMIN)

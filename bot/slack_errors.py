@@ -1,0 +1,47 @@
+"""How Slack says no, sorted by what the bot should do about it.
+
+Slack answers most refusals with HTTP 200 and an error code (each method's page on
+docs.slack.dev, "Errors"). Some mean "later", some need a person to fix something in Slack,
+and some mean the token itself is refused, when nothing can be sent at all.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import urllib.error
+
+from slack_sdk.errors import SlackApiError
+
+CONNECTION_ERRORS = (urllib.error.URLError, http.client.HTTPException, ConnectionError,
+                     socket.timeout, TimeoutError)
+TEMPORARY = {"ratelimited", "rate_limited", "fatal_error", "internal_error",
+             "service_unavailable", "request_timeout", "team_added_to_org"}
+"""Slack's errors that say "later" (``rate_limited`` is HTTP 200, which no retry handler
+sees: chat.postMessage, "Errors")."""
+TOKEN_ERRORS = {"token_revoked", "account_inactive", "invalid_auth", "not_authed",
+                "token_expired"}
+"""Slack refuses the token itself: nothing can go until the app is reinstalled."""
+
+
+class DeliveryFailed(Exception):
+    """Not delivered; `permanent` when trying again cannot help; `cause` is Slack's error
+    (or `UNKNOWN` when Slack may have posted it)."""
+
+    def __init__(self, message: str, permanent: bool, cause: str = "") -> None:
+        super().__init__(message)
+        self.permanent = permanent
+        self.cause = cause or message
+
+
+class TokenRefused(DeliveryFailed):
+    """Slack refuses the bot's token: stop sending, for every channel."""
+
+
+def failure(error: SlackApiError, doing: str = "") -> DeliveryFailed:
+    """What Slack's refusal means for the row (`doing` says what the bot was doing)."""
+    code = str(error.response.get("error", "")) or f"http_{error.response.status_code}"
+    message = f"{doing}: {code}" if doing else code
+    if code in TOKEN_ERRORS:
+        return TokenRefused(message, permanent=True, cause=code)
+    return DeliveryFailed(message, permanent=code not in TEMPORARY, cause=code)
