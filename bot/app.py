@@ -23,7 +23,8 @@ SORRY = ("Sorry, something went wrong on our side and nothing was changed. It ha
 def create_app(settings: Settings, database: Database) -> App:
     """A bolt App that answers inside the request (`process_before_response`), so replies
     are as fast as the work takes and the same in HTTP and Socket Mode."""
-    app = App(client=make_client(settings), signing_secret=settings.signing_secret,
+    app = App(client=make_client(settings, interactive=True),
+              signing_secret=settings.signing_secret,
               process_before_response=True, logger=log)
     for surface in (commands, actions, views, events, lifecycle):
         surface.register(app, database, settings)

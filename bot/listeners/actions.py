@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.answers import Refused, in_context
 from bot.config import Settings
+from bot.interactive import open_view
 from commands import Context
 from commands.buttons import (
     COMPLETE,
@@ -54,7 +55,7 @@ def register(app: App, database: Database, settings: Settings) -> None:
         except Refused as refused:
             respond(text=str(refused), response_type="ephemeral", replace_original=False)
             return
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        open_view(client, body["trigger_id"], view, respond)
 
     app.action(UPDATE)(open_modal)
     app.action(PICK)(open_modal)
