@@ -25,7 +25,7 @@ from storage.database import Database
 from storage.failures import Failures
 from storage.ledger import FAILED, Ledger
 from storage.models import Delivery, Plan
-from storage.models.delivery import PENDING, SENT
+from storage.models.delivery import PENDING, SENT, UNKNOWN
 from storage.repository import PlanRepository
 from storage.timestamps import utcnow
 
@@ -150,6 +150,7 @@ def _settle(session: Session, delivery: Delivery, worker: str,
         ledger.settle(delivery.id, worker, SENT, message_ts=delivery.message_ts, at=utcnow())
         return
     status = FAILED if error.permanent and not isinstance(error, TokenRefused) else PENDING
-    ledger.settle(delivery.id, worker, status, error=str(error), cause=error.cause, at=utcnow())
+    cause = UNKNOWN if error.unknown and status == PENDING else error.cause
+    ledger.settle(delivery.id, worker, status, error=str(error), cause=cause, at=utcnow())
     if isinstance(error, TokenRefused):
         Failures(session).hold("", error.cause, utcnow())

@@ -63,9 +63,7 @@ class SlackSender:
         """Post the row's message (unless it is already there); return its ts."""
         known = batch.broken.get(delivery.channel)
         if known is not None:  # not tried: an earlier unknown outcome stays unknown
-            unknown = delivery.cause == UNKNOWN and not known.permanent
-            raise DeliveryFailed(str(known), known.permanent,
-                                 UNKNOWN if unknown else known.cause)
+            raise known.again(unknown=delivery.cause == UNKNOWN)
         try:
             return self._deliver(delivery, batch.pacer)
         except DeliveryFailed as failed:
@@ -74,22 +72,28 @@ class SlackSender:
             raise
 
     def _deliver(self, delivery: Delivery, pacer: Pacer) -> str:
-        target = self.conversation(delivery.channel)
         unknown = delivery.cause == UNKNOWN
-        for attempt in range(self.attempts):
-            if unknown and (found := self.find(delivery, target)):
-                log.info("Found %s already in %s; not posting again", delivery.ledger_key,
-                         target)
-                return found
-            try:
-                return self._post(delivery, target, pacer)
-            except CONNECTION_ERRORS as error:
-                unknown = True
-                log.warning("Lost the reply posting %s (%s); will look before retrying",
-                            delivery.ledger_key, error)
-                self.sleep(self.backoff * 2 ** attempt)
+        try:
+            target = self.conversation(delivery.channel)
+            for attempt in range(self.attempts):
+                if unknown:
+                    if found := self.find(delivery, target):
+                        log.info("Found %s already in %s; not posting again",
+                                 delivery.ledger_key, target)
+                        return found
+                    unknown = False
+                try:
+                    return self._post(delivery, target, pacer)
+                except CONNECTION_ERRORS as error:
+                    unknown = True
+                    log.warning("Lost the reply posting %s (%s); will look before retrying",
+                                delivery.ledger_key, error)
+                    self.sleep(self.backoff * 2 ** attempt)
+        except DeliveryFailed as failed:
+            failed.unknown = failed.unknown or unknown
+            raise
         raise DeliveryFailed("connection failed; outcome unknown", permanent=False,
-                             cause=UNKNOWN)
+                             cause=UNKNOWN, unknown=True)
 
     def conversation(self, channel: str) -> str:
         """Where a row's message goes: for a user, the DM's ``D…`` id (im:write)."""

@@ -25,13 +25,21 @@ TOKEN_ERRORS = {"token_revoked", "account_inactive", "invalid_auth", "not_authed
 
 
 class DeliveryFailed(Exception):
-    """Not delivered; `permanent` when trying again cannot help; `cause` is Slack's error
-    (or `UNKNOWN` when Slack may have posted it)."""
+    """Not delivered; `permanent` when trying again cannot help; `cause` is Slack's error.
 
-    def __init__(self, message: str, permanent: bool, cause: str = "") -> None:
+    `unknown`: an earlier attempt may have reached Slack, so the next one must look first.
+    """
+
+    def __init__(self, message: str, permanent: bool, cause: str = "",
+                 unknown: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.cause = cause or message
+        self.unknown = unknown
+
+    def again(self, *, unknown: bool) -> DeliveryFailed:
+        """The same refusal, for another row not tried because of it."""
+        return type(self)(str(self), self.permanent, self.cause, unknown)
 
 
 class TokenRefused(DeliveryFailed):

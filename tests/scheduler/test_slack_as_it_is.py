@@ -227,3 +227,22 @@ def test_a_token_refused_mid_cycle_stops_the_cycle_and_holds(
     assert len(fake.calls("chat.postMessage")) == 1 and report.held
     assert not [d for d in ledger(plan_database) if d.status == "failed"]
     assert Counter(d.status for d in ledger(plan_database))["pending"] >= 13
+
+
+def test_a_lost_reply_is_still_looked_for_after_the_token_was_refused_meanwhile(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    for channel in CHANNELS:
+        fake.invite(channel)
+    sender.attempts = 1
+    fake.inject("chat.postMessage", Fault.lost_reply())
+    run_cycle(plan_database, settings_at(OCT_1), sender, worker="w1")
+    fake.uninstall()
+    run_cycle(plan_database, settings_at(OCT_1), sender, worker="w1")  # refused on the lookup
+    assert [d.cause for d in ledger(plan_database) if d.status == "pending"] == [UNKNOWN]
+    fake.install("xoxb-new")
+    settings = settings_at(OCT_1, bot_token="xoxb-new")
+    run_cycle(plan_database, settings, SlackSender(
+        make_client(settings, retry_connections=False), min_interval=0, backoff=0))
+    keys = posted_keys(fake)
+    assert len(keys) == len(set(keys)) == 13
