@@ -27,7 +27,13 @@ from slack_sdk.errors import SlackApiError
 from bot.config import Settings
 from bot.pacer import Pacer
 from bot.slack_client import make_client
-from bot.slack_errors import CONNECTION_ERRORS, DeliveryFailed, TokenRefused, failure
+from bot.slack_errors import (
+    CONNECTION_ERRORS,
+    MESSAGE_ERRORS,
+    DeliveryFailed,
+    TokenRefused,
+    failure,
+)
 from storage.models import Delivery
 from storage.models.delivery import UNKNOWN
 
@@ -67,8 +73,8 @@ class SlackSender:
         try:
             return self._deliver(delivery, batch.pacer)
         except DeliveryFailed as failed:
-            if failed.cause != UNKNOWN:
-                batch.broken[delivery.channel] = failed
+            if failed.cause != UNKNOWN and failed.cause not in MESSAGE_ERRORS:
+                batch.broken[delivery.channel] = failed  # the channel's, not the message's
             raise
 
     def _deliver(self, delivery: Delivery, pacer: Pacer) -> str:

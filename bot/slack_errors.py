@@ -22,6 +22,9 @@ sees: chat.postMessage, "Errors")."""
 TOKEN_ERRORS = {"token_revoked", "account_inactive", "invalid_auth", "not_authed",
                 "token_expired"}
 """Slack refuses the token itself: nothing can go until the app is reinstalled."""
+MESSAGE_ERRORS = {"msg_blocks_too_long", "invalid_blocks", "msg_too_long", "no_text",
+                  "invalid_metadata_format", "too_many_attachments", "invalid_arguments"}
+"""Refusals of one message, not of its channel: the channel's other nudges may still go."""
 
 
 class DeliveryFailed(Exception):

@@ -138,6 +138,8 @@ def test_every_kind_of_refusal_reaches_the_admins_once_with_its_fix(
     failed = [d for d in ledger(plan_database) if d.status == "failed"]
     assert {d.cause for d in failed} == {"is_archived", "channel_not_found",
                                          "msg_blocks_too_long", "missing_scope"}
+    assert [d.nudge_key for d in failed if d.channel == "CCHAIR"] == ["too-long"]
+    assert len(fake.posts("CCHAIR")) == 2  # its other nudges: one message, not the channel
     posts = len(fake.calls("chat.postMessage"))
     run_cycle(plan_database, settings_at(OCT_1), sender, worker="w2")
     assert len(failure_dms(fake)) == 1  # told once
