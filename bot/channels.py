@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack_errors import CONNECTION_ERRORS, TOKEN_ERRORS
+from bot.slack_errors import CONNECTION_ERRORS, TOKEN_ERRORS, cause_group
 from commands.nudge_text import channel_problem
 
 log = logging.getLogger("lscb.channels")
@@ -37,7 +37,9 @@ class ChannelCheck:
     @property
     def sentence(self) -> str:
         """For the admin who linked it: "" when all is well."""
-        return channel_problem(self.channel_id, self.problem) if self.problem else ""
+        if not self.problem:
+            return ""
+        return channel_problem(self.channel_id, cause_group(self.problem))
 
 
 def prepare_channel(client: WebClient, channel_id: str) -> ChannelCheck:

@@ -13,8 +13,9 @@ from datetime import datetime
 from functools import partial
 
 from bot.config import Settings
+from bot.slack_errors import cause_group
 from commands.nudge_text import admin_notice, failure_notice, resumed_notice
-from commands.text import day
+from commands.text import day, escape
 from storage.failures import ADMINS
 from storage.ledger import Message, Nudge
 from storage.models import Delivery, DeliveryHold
@@ -25,7 +26,7 @@ log = logging.getLogger("lscb.notices")
 
 def _line(row: Delivery, settings: Settings) -> str:
     return (f"{day(row.send_at.astimezone(settings.timezone).date())} · "
-            f"{row.audience or 'nobody'} · {row.text.splitlines()[0]}")
+            f"{escape(row.audience or 'nobody')} · {row.text.splitlines()[0]}")
 
 
 def to_admins(key: str, message: Message, settings: Settings, now: datetime) -> list[Nudge]:
@@ -64,7 +65,7 @@ def failed(rows: Sequence[Delivery], settings: Settings, now: datetime) -> list[
     groups: defaultdict[str, list[str]] = defaultdict(list)
     for row in rows:
         where = f"<#{row.channel}>" if row.channel[:1] in ("C", "G") else row.channel
-        groups[row.cause or "unknown"].append(f"{where} · {_line(row, settings)}")
+        groups[cause_group(row.cause or "unknown")].append(f"{where} · {_line(row, settings)}")
     message = failure_notice(list(groups.items()), settings.grace_days)
     return to_admins(f"admin:failed:{rows[0].id}", message, settings, now)
 

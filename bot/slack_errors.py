@@ -56,3 +56,8 @@ def failure(error: SlackApiError, doing: str = "") -> DeliveryFailed:
     if code in TOKEN_ERRORS:
         return TokenRefused(message, permanent=True, cause=code)
     return DeliveryFailed(message, permanent=code not in TEMPORARY, cause=code)
+
+
+def cause_group(code: str) -> str:
+    """The cause admins are told about: any refusal of the token is one (reinstall)."""
+    return "token" if code in TOKEN_ERRORS else code

@@ -102,8 +102,6 @@ under the 12,000 characters of block text Slack takes in one message."""
 INVITE = "type `/invite @lscb` in the channel"
 RELINK = "link another with `/lscb channel #channel OWNER`"
 REINSTALL = "reinstall the app from manifest.yml and set SLACK_BOT_TOKEN to its new token"
-TOKEN_ERRORS = ("token_revoked", "account_inactive", "invalid_auth", "not_authed",
-                "token_expired")
 CAUSES: dict[str, tuple[str, str]] = {
     "not_in_channel": ("The bot is not in the channel", INVITE),
     "channel_not_found": ("The bot cannot see the channel",
@@ -119,14 +117,14 @@ CAUSES: dict[str, tuple[str, str]] = {
     "unreachable": ("Slack did not answer",
                     "nothing to do: the bot checks again before it sends anything there"),
 }
-"""Slack's error -> what is wrong, and what fixes it (one place for every admin message)."""
+"""Slack's error (``token`` for any refusal of the token) -> what is wrong, and what fixes
+it: one place for every admin message."""
 
 
 def cause_text(cause: str) -> tuple[str, str]:
     """What is wrong and what fixes it, for a Slack error a nudge failed with."""
-    key = "token" if cause in TOKEN_ERRORS else cause
-    return CAUSES.get(key, (f"Slack refused them ({escape(cause)})",
-                            "check the channel; the bot will not try these again"))
+    return CAUSES.get(cause, (f"Slack refused them ({escape(cause)})",
+                              "check the channel; the bot will not try these again"))
 
 
 def channel_problem(channel_id: str, cause: str) -> str:

@@ -18,7 +18,7 @@ LINE = "<#C0123ABCD> · 1 Oct 2014 · Performance Management and Quality Assuran
 
 def test_failures_are_grouped_by_cause_with_the_fix_for_each() -> None:
     text, blocks = failure_notice([("is_archived", [LINE]), ("channel_not_found", [LINE] * 2),
-                                   ("account_inactive", [LINE])], grace_days=7)
+                                   ("token", [LINE])], grace_days=7)
     assert "*The channel is archived* (1 nudge): unarchive it" in text
     assert "*The bot cannot see the channel* (2 nudges): if it is private, type " \
            "`/invite @lscb` in the channel" in text
@@ -43,7 +43,7 @@ def test_a_notice_about_hundreds_of_nudges_is_still_one_slack_accepts(build: obj
     ("channel_not_found", "if it was deleted, link another with `/lscb channel #channel"),
     ("is_archived", "The channel is archived (<#C1>): unarchive it"),
     ("missing_scope", "reinstall the app from manifest.yml"),
-    ("token_revoked", "set SLACK_BOT_TOKEN to its new token"),
+    ("token", "set SLACK_BOT_TOKEN to its new token"),
     ("unreachable", "the bot checks again"),
     ("<weird>&", "Slack refused them (&lt;weird&gt;&amp;)"),
 ])
