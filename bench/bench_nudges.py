@@ -352,6 +352,9 @@ def deliver(database: Database, url: str, today: date, plan_ids: list[int]) -> D
     """Record `plan_ids`' nudges on an empty ledger and deliver them with the real throttle."""
     clear_ledger(database)
     with TimedFakeSlack() as fake:
+        with database.unit_of_work() as session:
+            for channel in session.scalars(select(ChannelLink.slack_channel_id)):
+                fake.add_channel(channel, member=True)  # the fake knows no channel by itself
         settings = settings_for(url, today, fake.base_url)
         now = settings.now()
         recorded = sum(record_due(database, settings, plan_id, now) for plan_id in plan_ids)

@@ -10,7 +10,7 @@ from slack_bolt import App
 from slack_bolt.response import BoltResponse
 
 from bot.config import Settings
-from bot.listeners import actions, commands, events, views
+from bot.listeners import actions, commands, events, lifecycle, views
 from bot.listeners.glue import Surface
 from bot.slack_client import make_client
 from storage.database import Database
@@ -24,10 +24,11 @@ SORRY = ("Sorry, something went wrong on our side and nothing was changed. It ha
 def create_app(settings: Settings, database: Database) -> App:
     """A bolt App that answers inside the request (`process_before_response`), so replies
     are as fast as the work takes and the same in HTTP and Socket Mode."""
-    app = App(client=make_client(settings), signing_secret=settings.signing_secret,
+    app = App(client=make_client(settings, interactive=True),
+              signing_secret=settings.signing_secret,
               process_before_response=True, logger=log)
     surface = Surface(database, settings)
-    for listeners in (commands, actions, views, events):
+    for listeners in (commands, actions, views, events, lifecycle):
         listeners.register(app, surface)
     app.error(_answer_plainly)
     return app

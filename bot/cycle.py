@@ -10,18 +10,19 @@ import logging
 import os
 import socket
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from functools import partial
+from datetime import datetime, timedelta
 
+from bot import notices, upkeep
 from bot.config import Settings
-from bot.delivery import DeliveryFailed, SlackSender
-from commands.nudges import as_message, nudges_between
-from commands.pages.nudges import admin_notice
-from commands.text import day
-from storage.database import Database
-from storage.ledger import FAILED, Ledger, Message, Nudge
+from bot.delivery import Batch, SlackSender
+from bot.pacer import DatabasePacer
+from bot.slack_errors import DeliveryFailed, TokenRefused
+from commands.nudges import nudges_between
+from storage.database import Database, Session
+from storage.failures import Failures
+from storage.ledger import FAILED, Ledger
 from storage.models import Delivery, Plan
-from storage.models.delivery import MISSED, PENDING, SENT, UNROUTED
+from storage.models.delivery import PENDING, SENT, UNKNOWN
 from storage.repository import PlanRepository
 from storage.timestamps import utcnow
 from storage.workspaces import all_plans
@@ -39,18 +40,27 @@ class CycleReport:
     sent: list[Delivery] = field(default_factory=list)
     failed: list[tuple[Delivery, str]] = field(default_factory=list)
     recorded: int = 0
+    held: int | None = None
+    """Nudges owed but not sent because Slack refuses the token (None: not held)."""
 
     def summary(self) -> str:
         lines = [f"Recorded {self.recorded} new nudges; sent {len(self.sent)}; "
                  f"{len(self.failed)} not sent."]
+        if self.held is not None:
+            lines.append(f"  HELD: Slack refuses the bot's token; {self.held} nudges owed.")
         lines += [f"  sent {d.send_at:%Y-%m-%d} {d.channel} {d.nudge_key}" for d in self.sent]
         lines += [f"  NOT sent {d.channel} {d.nudge_key}: {why}" for d, why in self.failed]
         return "\n".join(lines)
 
 
+def new_batch(database: Database, sender: SlackSender) -> Batch:
+    return Batch(DatabasePacer(database, sender.min_interval, sleep=sender.sleep))
+
+
 def run_cycle(database: Database, settings: Settings, sender: SlackSender,
               worker: str | None = None) -> CycleReport:
-    """Record every plan's nudges due by now, then deliver every claimable row."""
+    """Record every plan's nudges due by now, deliver every claimable row, tell the admins
+    what Slack refused; unless Slack refuses the token, when what is owed waits."""
     worker = worker or worker_name()
     now = settings.now()
     report = CycleReport()
@@ -58,82 +68,90 @@ def run_cycle(database: Database, settings: Settings, sender: SlackSender,
         plan_ids = [plan.id for plan in all_plans(session)]
     for plan_id in plan_ids:
         report.recorded += record_due(database, settings, plan_id, now)
-    deliver_owed(database, settings, sender, worker, now, report)
+    if not plan_ids:
+        return report
+    report.held = upkeep.held(database, settings, sender, plan_ids[0], now)
+    if report.held is not None:
+        return report
+    upkeep.recheck_channels(database, settings, sender.client, now)
+    batch = new_batch(database, sender)
+    deliver_owed(database, settings, sender, worker, now, report, batch)
+    if report.held is None:  # the token may have been refused on the way
+        notices_owed = upkeep.record_failures(database, settings, now)
+        deliver_rows(database, settings, sender, worker, notices_owed, batch, report)
     return report
 
 
 def record_due(database: Database, settings: Settings, plan_id: int, now: datetime) -> int:
-    """Add to the ledger what fell due since the last cycle; tell admins what nobody hears."""
-    today = now.astimezone(settings.timezone).date()
-    missed_before = datetime.combine(today - timedelta(days=settings.grace_days), time.min,
-                                     tzinfo=settings.timezone)
+    """Add to the ledger what fell due since the last cycle; tell admins what nobody hears,
+    and what has waited past the grace window."""
+    too_late = upkeep.missed_before(settings, now)
     with database.unit_of_work() as session:
         ledger = Ledger(session)
         last = ledger.last_cycle(plan_id)
-        start = max(min(last or missed_before, missed_before), now - MAX_LOOKBACK)
+        start = max(min(last or too_late, too_late), now - MAX_LOOKBACK)
         repo = PlanRepository(session, session.get_one(Plan, plan_id))
         added = ledger.record(plan_id, nudges_between(repo, start, now, settings.timezone),
-                              missed_before)
-        notices = _admin_notices(ledger.rows(added), settings, now)
-        ledger.record(plan_id, notices, missed_before)
+                              too_late)
+        expired = Failures(session).expire(plan_id, too_late)
+        ledger.record(plan_id, notices.unheard(ledger.rows(added + expired), settings, now),
+                      too_late)
         ledger.mark_cycle(plan_id, max(now, last or now))
         session.commit()
     return len(added)
 
 
-def _admin_notices(rows: list[Delivery], settings: Settings, now: datetime) -> list[Nudge]:
-    problems = {
-        UNROUTED: ("Nudges nobody will hear: link a channel with `/lscb channel #channel OWNER`",
-                   [r for r in rows if r.status == UNROUTED]),
-        MISSED: (f"Nudges missed while the bot was down (over {settings.grace_days} days late, "
-                 f"so not sent)", [r for r in rows if r.status == MISSED]),
-    }
-    notices = []
-    for status, (title, missed) in problems.items():
-        if not missed:
-            continue
-        lines = [f"{day(r.send_at.astimezone(settings.timezone).date())} · "
-                 f"{r.audience or 'nobody'} · {r.text.splitlines()[0]}" for r in missed]
-        if not settings.admins:
-            log.warning("%s (no LSCB_ADMINS to tell):\n%s", title, "\n".join(lines))
-        message = as_message(admin_notice(title, lines))
-        notices += [Nudge(key=f"admin:{status}:{missed[0].id}", occurrence=now.date(),
-                          send_at=now, channel=admin, audience="admins",
-                          render=partial(_same, message))
-                    for admin in sorted(settings.admins)]
-    return notices
-
-
-def _same(message: Message) -> Message:
-    return message
-
-
 def deliver_owed(database: Database, settings: Settings, sender: SlackSender, worker: str,
-                 now: datetime, report: CycleReport) -> None:
+                 now: datetime, report: CycleReport, batch: Batch | None = None) -> None:
     """Claim each deliverable row in its own transaction, post it, then settle it."""
     lease = timedelta(seconds=settings.claim_lease_seconds)
     with database.unit_of_work() as session:
         ids = Ledger(session).claimable(utcnow(), lease, until=now)
-    for delivery_id in ids:
+    deliver_rows(database, settings, sender, worker, ids, batch or new_batch(database, sender),
+                 report)
+
+
+def deliver_rows(database: Database, settings: Settings, sender: SlackSender, worker: str,
+                 ids: list[int], batch: Batch, report: CycleReport) -> None:
+    lease = timedelta(seconds=settings.claim_lease_seconds)
+    for position, delivery_id in enumerate(ids):
         with database.unit_of_work() as session:
             delivery = Ledger(session).claim(delivery_id, worker, utcnow(), lease)
             session.commit()
         if delivery is None:
             continue
-        status, ts, error = _attempt(sender, delivery)
+        error = _attempt(sender, delivery, batch)
         with database.unit_of_work() as session:
-            Ledger(session).settle(delivery_id, worker, status, message_ts=ts, error=error,
-                                   at=utcnow())
+            _settle(session, delivery, worker, error)
             session.commit()
-        if status == SENT:
+        if error is None:
             report.sent.append(delivery)
-        else:
-            report.failed.append((delivery, error))
+            continue
+        report.failed.append((delivery, str(error)))
+        if isinstance(error, TokenRefused):
+            log.error("Slack refuses the bot's token (%s): the app was uninstalled or its "
+                      "token revoked. Nothing is sent until it works again.", error.cause)
+            report.held = len(ids) - position
+            return
 
 
-def _attempt(sender: SlackSender, delivery: Delivery) -> tuple[str, str, str]:
+def _attempt(sender: SlackSender, delivery: Delivery, batch: Batch) -> DeliveryFailed | None:
     try:
-        return SENT, sender.deliver(delivery), ""
+        delivery.message_ts = sender.deliver(delivery, batch)
     except DeliveryFailed as error:
         log.warning("Could not deliver %s: %s", delivery.ledger_key, error)
-        return (FAILED if error.permanent else PENDING), "", str(error)
+        return error
+    return None
+
+
+def _settle(session: Session, delivery: Delivery, worker: str,
+            error: DeliveryFailed | None) -> None:
+    ledger = Ledger(session)
+    if error is None:
+        ledger.settle(delivery.id, worker, SENT, message_ts=delivery.message_ts, at=utcnow())
+        return
+    status = FAILED if error.permanent and not isinstance(error, TokenRefused) else PENDING
+    cause = UNKNOWN if error.unknown and status == PENDING else error.cause
+    ledger.settle(delivery.id, worker, status, error=str(error), cause=cause, at=utcnow())
+    if isinstance(error, TokenRefused):
+        Failures(session).hold("", error.cause, utcnow())

@@ -94,12 +94,11 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A session whose changes last only if the caller commits them (`session.commit()`);
-        whatever is not committed when the block ends, by return or by error, is rolled back."""
+        whatever is not committed when the block ends, by return or by error, is rolled back
+        (closing the session does that). What was read stays readable after the block:
+        closing detaches objects without expiring them, where a rollback would."""
         with self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def committed(self) -> Iterator[Session]:

@@ -15,15 +15,16 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.models import CycleRun, Delivery
-from storage.models.delivery import MISSED, PENDING, SENDING, SENT, UNROUTED
+from storage.models.delivery import FAILED, MISSED, PENDING, SENDING, SENT, UNKNOWN, UNROUTED
+from storage.timestamps import UTCDateTime
 
-FAILED = "failed"
+__all__ = ["FAILED", "Ledger", "Message", "Nudge", "insert_for"]
 
 
 Message = tuple[str, list[dict[str, Any]]]
@@ -107,9 +108,7 @@ class Ledger:
         return [n for n in nudges if (n.key, n.occurrence, n.channel) not in held]
 
     def _insert(self, model: type[Any]) -> Any:
-        """INSERT in this session's dialect, for ON CONFLICT (both SQLite and PostgreSQL)."""
-        bind = self.session.get_bind()
-        return (pg_insert if bind.dialect.name == "postgresql" else sqlite_insert)(model)
+        return insert_for(self.session, model)
 
     def rows(self, ids: list[int]) -> list[Delivery]:
         return list(self.session.scalars(select(Delivery).where(Delivery.id.in_(ids))
@@ -128,24 +127,32 @@ class Ledger:
 
     def claim(self, delivery_id: int, worker: str, now: datetime,
               lease: timedelta) -> Delivery | None:
-        """Take the row for `worker`, or None if another worker holds or settled it."""
+        """Take the row for `worker`, or None if another worker holds or settled it.
+
+        A claim taken over from a worker that died mid-send has an `UNKNOWN` outcome.
+        """
         result = self.session.execute(
             update(Delivery).where(Delivery.id == delivery_id, self._claimable(now, lease))
             .values(status=SENDING, claimed_by=worker, claimed_at=now,
-                    attempts=Delivery.attempts + 1)
+                    attempts=Delivery.attempts + 1,
+                    cause=case((Delivery.status == SENDING, UNKNOWN), else_=Delivery.cause),
+                    tried_at=func.coalesce(Delivery.tried_at, literal(now, UTCDateTime())),
+                    tried_until=case((Delivery.status == SENDING, None),
+                                     else_=Delivery.tried_until))
             .execution_options(synchronize_session=False))
         if result.rowcount != 1:  # type: ignore[attr-defined]
             return None
         return self.session.get(Delivery, delivery_id, populate_existing=True)
 
     def settle(self, delivery_id: int, worker: str, status: str, *, message_ts: str = "",
-               error: str = "", at: datetime | None = None) -> None:
-        """Record the outcome of `worker`'s claim: sent, failed, or back to pending."""
+               error: str = "", cause: str = "", at: datetime | None = None) -> None:
+        """Record the outcome of `worker`'s claim: sent, failed, or back to pending, with
+        its cause (Slack's error, or `UNKNOWN` when Slack may have posted)."""
         self.session.execute(
             update(Delivery).where(Delivery.id == delivery_id, Delivery.claimed_by == worker,
                                    Delivery.status == SENDING)
             .values(status=status, message_ts=message_ts, last_error=error[:2000],
-                    sent_at=at if status == SENT else None)
+                    cause=cause[:40], sent_at=at if status == SENT else None, tried_until=at)
             .execution_options(synchronize_session=False))
 
     def last_cycle(self, plan_id: int) -> datetime | None:
@@ -155,3 +162,9 @@ class Ledger:
         self.session.execute(self._insert(CycleRun).values(plan_id=plan_id, ran_for=ran_for)
                              .on_conflict_do_update(index_elements=["plan_id"],
                                                     set_={"ran_for": ran_for}))
+
+
+def insert_for(session: Session, model: type[Any]) -> Any:
+    """INSERT in this session's dialect, for ON CONFLICT (both SQLite and PostgreSQL)."""
+    bind = session.get_bind()
+    return (pg_insert if bind.dialect.name == "postgresql" else sqlite_insert)(model)

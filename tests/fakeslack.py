@@ -5,11 +5,26 @@
 serialisation, retry handlers and error handling rather than a mock.  It also accepts
 slash-command ``response_url`` posts under ``fake.response_url_base``.
 
-Faults (`Fault`) are queued per method; each one applies to exactly one later call:
+It answers as Slack answers, refusals included (`tests.fakeslack_workspace` holds the rules and
+cites the source of each): channels and users exist once a test adds them
+(``fake.add_channel("C1", "pmqa")``, ``fake.add_user("U1")``); the bot is in no channel until
+it joins (``conversations.join``) or is invited (``fake.invite("C1")``), so history elsewhere
+answers ``not_in_channel``; a user id is not a conversation (``channel_not_found``), but
+posting to one lands in the bot's ``D…`` DM with them, which ``conversations.open`` returns;
+archived and deleted channels, private ones the bot cannot see, tokens that stop working after
+an uninstall, scopes the token lacks (it holds manifest.yml's, no more), trigger_ids that
+expire after 3 seconds of the fake's clock (``FakeSlack(clock=FakeClock())``), and messages
+with too much block text.
+
+Faults (`Fault`) are queued per method; each one applies to exactly one later call
+(``Fault.ok()`` lets one through untouched, to aim the next):
 
 * ``rate_limited`` -> HTTP 429 + ``Retry-After``.  Without ``RateLimitErrorRetryHandler`` the
   client raises ``SlackApiError`` (``e.response.status_code == 429``).
 * ``server_error`` -> HTTP 500.  ``SlackApiError`` unless ``ServerErrorRetryHandler`` retries.
+* ``error(code)`` -> HTTP 200 ``{"ok": false, "error": code}``, the call not performed: e.g.
+  ``Fault.error("rate_limited")``, the *other* rate limit (chat.postMessage's "Application has
+  posted too many messages"), which no slack_sdk retry handler sees.
 * ``drop`` -> the connection is closed with no byte written; the call is NOT performed.
 * ``lost_reply`` -> the call IS performed (message stored), then the connection is closed
   without an answer.
@@ -21,11 +36,13 @@ it.  Beware: a ``WebClient`` built without ``retry_handlers=`` gets
 ``[ConnectionErrorRetryHandler()]`` by default, so it silently re-sends once -- after a
 ``lost_reply`` that is a duplicate post in the channel.
 
-The ``signed_*`` helpers play the other side: they POST to a running app exactly like Slack does.
+The ``signed_*`` helpers (`tests.fakeslack_requests`) play the other side: they POST to a
+running app exactly like Slack does; `slack_text` builds slash text as Slack escapes it.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import copy
 import json
@@ -39,44 +56,69 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal, cast
-from urllib.error import HTTPError
-from urllib.parse import parse_qs, urlencode, urlsplit
-from urllib.request import Request, urlopen
+from urllib.parse import parse_qs, urlsplit
 
-from slack_sdk.models.blocks import Block
-from slack_sdk.signature import SignatureVerifier
+from tests.fakeslack_blocks import (
+    ACTIONS_ELEMENTS_MAX,
+    BUTTON_TEXT_MAX,
+    HEADER_TEXT_MAX,
+    MESSAGE_BLOCK_TEXT_MAX,
+    MESSAGE_BLOCKS_MAX,
+    SECTION_TEXT_MAX,
+    VIEW_BLOCKS_MAX,
+    Problem,
+    SlackError,
+    block_text_length,
+    check_blocks,
+    check_message,
+    check_view,
+)
+from tests.fakeslack_requests import (
+    APP_ID,
+    BOT_USER_ID,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    ChannelMention,
+    Link,
+    Mention,
+    Special,
+    app_uninstalled,
+    signed_event,
+    signed_interaction,
+    signed_slash_command,
+    slack_text,
+    tokens_revoked,
+)
+from tests.fakeslack_workspace import (
+    METHOD_SCOPE,
+    HistoryLimit,
+    Tokens,
+    Triggers,
+    Workspace,
+    is_user_id,
+)
+
+__all__ = [
+    "ACTIONS_ELEMENTS_MAX", "APP_ID", "BOT_ID", "BOT_USER_ID", "BUTTON_TEXT_MAX",
+    "HEADER_TEXT_MAX", "MESSAGE_BLOCKS_MAX", "MESSAGE_BLOCK_TEXT_MAX", "SECTION_TEXT_MAX",
+    "TEAM_DOMAIN", "TEAM_ID", "VIEW_BLOCKS_MAX", "Call", "ChannelMention", "FakeClock",
+    "FakeSlack", "Fault", "Link", "Mention", "Special", "Violation", "app_uninstalled",
+    "block_text_length", "check_blocks", "signed_event", "signed_interaction",
+    "signed_slash_command", "slack_text", "tokens_revoked",
+]
 
 JSON = dict[str, Any]
-Problem = tuple[str, str]  # (JSON pointer, Slack-style message)
 
-TEAM_ID = "T0001"
-TEAM_DOMAIN = "lscb-test"
-BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
-APP_ID = "A0001"
-
-MESSAGE_BLOCKS_MAX = 50
-VIEW_BLOCKS_MAX = 100
-SECTION_TEXT_MAX = 3000
-SECTION_FIELDS_MAX = 10
-SECTION_FIELD_TEXT_MAX = 2000
-HEADER_TEXT_MAX = 150
-BUTTON_TEXT_MAX = 75
-ACTIONS_ELEMENTS_MAX = 25
-VIEW_TITLE_MAX = 24
-PRIVATE_METADATA_MAX = 3000
-CALLBACK_ID_MAX = 255
-
 HISTORY_DEFAULT_LIMIT = 100
-FIRST_TS_MICROS = 1_700_000_000_000_100
+FIRST_TS_MICROS = 0
 TS_STEP_MICROS = 100
 
 # Fields slack_sdk (or a hand-written form post) may send as JSON strings inside a form body.
 _JSON_STRING_FIELDS = ("blocks", "attachments", "metadata", "view")
-_FORM = "application/x-www-form-urlencoded"
 _TRUTHY = (True, 1, "1", "true", "True")
 
-FaultKind = Literal["rate_limited", "server_error", "drop", "lost_reply", "hold"]
+FaultKind = Literal["ok", "rate_limited", "server_error", "error", "drop", "lost_reply", "hold"]
 
 
 @dataclass(frozen=True)
@@ -84,7 +126,8 @@ class Call:
     """One HTTP request the fake received, recorded before any fault or validation.
 
     ``body`` is the raw request body (so signatures can be re-verified); ``fault`` names the
-    injected fault that consumed this call, if any.
+    injected fault that consumed this call, if any; ``at`` is ``time.monotonic()`` on arrival
+    (real time, whatever the fake's clock, so gaps between posts can be measured).
     """
 
     method: str
@@ -93,6 +136,7 @@ class Call:
     path: str = ""
     body: str = ""
     fault: FaultKind | None = None
+    at: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +154,12 @@ class Fault:
 
     kind: FaultKind
     retry_after: int = 0
+    code: str = ""
+
+    @classmethod
+    def ok(cls) -> Fault:
+        """No fault: let one call through as usual (to aim the faults queued after it)."""
+        return cls("ok")
 
     @classmethod
     def rate_limited(cls, retry_after: int = 1) -> Fault:
@@ -118,6 +168,11 @@ class Fault:
     @classmethod
     def server_error(cls) -> Fault:
         return cls("server_error")
+
+    @classmethod
+    def error(cls, code: str) -> Fault:
+        """Slack answers HTTP 200 ``{"ok": false, "error": code}`` and does nothing."""
+        return cls("error", code=code)
 
     @classmethod
     def drop(cls) -> Fault:
@@ -136,6 +191,19 @@ class Fault:
         return cls("hold")
 
 
+class FakeClock:
+    """A clock a test moves by hand: ``FakeSlack(clock=clock)``, then ``clock.advance(4)``."""
+
+    def __init__(self, start: float = 1_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 @dataclass(frozen=True)
 class _Reply:
     status: int = 200
@@ -144,136 +212,10 @@ class _Reply:
     hang_up: bool = False
 
 
-class _SlackError(Exception):
-    def __init__(
-        self, error: str, problems: list[Problem] | None = None, *, violation: bool = False
-    ):
-        super().__init__(error)
-        self.error = error
-        self.problems = problems or []
-        self.violation = violation
-
-
-# --------------------------------------------------------------------------------------------
-# Block Kit limits (explicit; Block.parse only tells us whether the block type exists)
-# --------------------------------------------------------------------------------------------
-
-
-def _text_of(obj: object) -> str:
-    text = obj.get("text", "") if isinstance(obj, dict) else ""
-    return text if isinstance(text, str) else ""
-
-
-def _too_long(obj: object, limit: int, pointer: str) -> list[Problem]:
-    if len(_text_of(obj)) > limit:
-        return [(pointer, f"must be less than {limit + 1} characters")]
-    return []
-
-
-def _too_many(items: list[Any], limit: int, pointer: str) -> list[Problem]:
-    return [(pointer, f"must provide no more than {limit} items")] if len(items) > limit else []
-
-
-def _check_button(element: object, pointer: str) -> list[Problem]:
-    if isinstance(element, dict) and element.get("type") == "button":
-        return _too_long(element.get("text"), BUTTON_TEXT_MAX, f"{pointer}/text/text")
-    return []
-
-
-def _check_section(block: JSON, pointer: str) -> list[Problem]:
-    problems = _too_long(block.get("text"), SECTION_TEXT_MAX, f"{pointer}/text/text")
-    fields = block.get("fields") or []
-    problems += _too_many(fields, SECTION_FIELDS_MAX, f"{pointer}/fields")
-    for i, item in enumerate(fields):
-        problems += _too_long(item, SECTION_FIELD_TEXT_MAX, f"{pointer}/fields/{i}/text")
-    return problems + _check_button(block.get("accessory"), f"{pointer}/accessory")
-
-
-def _check_header(block: JSON, pointer: str) -> list[Problem]:
-    return _too_long(block.get("text"), HEADER_TEXT_MAX, f"{pointer}/text/text")
-
-
-def _check_actions(block: JSON, pointer: str) -> list[Problem]:
-    elements = block.get("elements") or []
-    problems = _too_many(elements, ACTIONS_ELEMENTS_MAX, f"{pointer}/elements")
-    for i, element in enumerate(elements):
-        problems += _check_button(element, f"{pointer}/elements/{i}")
-    return problems
-
-
-_BLOCK_CHECKS: dict[str, Callable[[JSON, str], list[Problem]]] = {
-    "section": _check_section,
-    "header": _check_header,
-    "actions": _check_actions,
-}
-
-
-def _check_block(block: object, pointer: str) -> list[Problem]:
-    try:
-        parsed = Block.parse(block) if isinstance(block, dict) else None
-    except Exception:  # slack_sdk raises assorted errors on garbage input
-        parsed = None
-    if parsed is None:
-        return [(pointer, "unsupported block type")]
-    check = _BLOCK_CHECKS.get(cast(JSON, block)["type"])
-    return check(cast(JSON, block), pointer) if check else []
-
-
-def check_blocks(blocks: object, limit: int, pointer: str = "/blocks") -> list[Problem]:
-    """Return the Block Kit limit violations in ``blocks`` (empty list when fine)."""
-    if not isinstance(blocks, list):
-        return [(pointer, "must be an array")]
-    problems = _too_many(blocks, limit, pointer)
-    for i, block in enumerate(blocks):
-        problems += _check_block(block, f"{pointer}/{i}")
-    return problems
-
-
-def _check_view_fields(view: JSON) -> list[Problem]:
-    problems: list[Problem] = []
-    for key in ("title", "submit", "close"):
-        problems += _too_long(view.get(key), VIEW_TITLE_MAX, f"/view/{key}/text")
-    for key, limit in (
-        ("private_metadata", PRIVATE_METADATA_MAX),
-        ("callback_id", CALLBACK_ID_MAX),
-    ):
-        if len(str(view.get(key) or "")) > limit:
-            problems.append((f"/view/{key}", f"must be less than {limit + 1} characters"))
-    return problems
-
-
-def _check_view(view: object, kinds: tuple[str, ...] = ("modal",)) -> JSON:
-    """Validate a view like Slack does; return it as a dict or raise `_SlackError`."""
-    if not isinstance(view, dict) or view.get("type") not in kinds:
-        raise _SlackError("invalid_arguments", [("/view", "failed to match all allowed schemas")])
-    problems = check_blocks(view.get("blocks", []), VIEW_BLOCKS_MAX, "/view/blocks")
-    if problems:
-        raise _SlackError("invalid_blocks", problems, violation=True)
-    problems = _check_view_fields(view)
-    if problems:
-        raise _SlackError("invalid_arguments", problems, violation=True)
-    return view
-
-
-def _valid_metadata(metadata: object) -> bool:
-    return (
-        isinstance(metadata, dict)
-        and isinstance(metadata.get("event_type"), str)
-        and isinstance(metadata.get("event_payload", {}), dict)
-    )
-
-
-def _check_message(params: JSON, *, require_text: bool = True) -> None:
-    """Validate a message body like Slack does; raise `_SlackError` on the first problem."""
-    blocks = params.get("blocks")
-    if blocks is not None:
-        problems = check_blocks(blocks, MESSAGE_BLOCKS_MAX)
-        if problems:
-            raise _SlackError("invalid_blocks", problems, violation=True)
-    if require_text and not (params.get("text") or blocks or params.get("attachments")):
-        raise _SlackError("no_text", violation=True)
-    if "metadata" in params and not _valid_metadata(params["metadata"]):
-        raise _SlackError("invalid_metadata_format", violation=True)
+class _Throttled(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
 
 
 # --------------------------------------------------------------------------------------------
@@ -331,7 +273,7 @@ def _ts_value(value: object, param: str) -> Decimal | None:
     try:
         return Decimal(str(value))
     except InvalidOperation as exc:
-        raise _SlackError(f"invalid_ts_{param}") from exc
+        raise SlackError(f"invalid_ts_{param}") from exc
 
 
 def _in_window(ts: str, oldest: Decimal | None, latest: Decimal | None, inclusive: bool) -> bool:
@@ -344,24 +286,38 @@ def _in_window(ts: str, oldest: Decimal | None, latest: Decimal | None, inclusiv
 def _require(params: JSON, key: str, error: str) -> str:
     value = params.get(key)
     if not value:
-        raise _SlackError(error)
+        raise SlackError(error)
     return str(value)
 
 
 def _limit(value: object) -> int:
+    """The ``limit`` asked for; 0 when absent or not a positive number (the default applies)."""
     try:
         limit = int(str(value))
     except ValueError:
-        return HISTORY_DEFAULT_LIMIT
-    return limit if limit > 0 else HISTORY_DEFAULT_LIMIT
+        return 0
+    return max(limit, 0)
+
+
+def _cursor(offset: int) -> str:
+    return base64.b64encode(f"offset:{offset}".encode()).decode()
+
+
+def _offset(cursor: object) -> int:
+    if not cursor:
+        return 0
+    try:
+        return int(base64.b64decode(str(cursor)).decode().removeprefix("offset:"))
+    except ValueError as exc:
+        raise SlackError("invalid_cursor") from exc
 
 
 def _without_metadata(message: JSON) -> JSON:
     return {k: copy.deepcopy(v) for k, v in message.items() if k != "metadata"}
 
 
-def _api_error(error: str, problems: list[Problem] | None = None) -> _Reply:
-    body: JSON = {"ok": False, "error": error}
+def _api_error(error: str, problems: list[Problem] | None = None, **fields: Any) -> _Reply:
+    body: JSON = {"ok": False, "error": error, **fields}
     if problems:
         messages = [f"[ERROR] {message} [json-pointer:{ptr}]" for ptr, message in problems]
         body["response_metadata"] = {"messages": messages}
@@ -374,8 +330,9 @@ def _fault_reply(fault: Fault) -> _Reply:
         return _Reply(429, body, (("Retry-After", str(fault.retry_after)),))
     if fault.kind == "server_error":
         return _Reply(500, {"ok": False, "error": "fatal_error"})
+    if fault.kind == "error":
+        return _api_error(fault.code)
     return _Reply(hang_up=True)
-
 
 # --------------------------------------------------------------------------------------------
 # The fake
@@ -387,12 +344,21 @@ class FakeSlack:
 
     ``token``: if given, only that bearer token is accepted (others get ``invalid_auth``, as on
     Slack); by default any non-empty bearer token is fine.  A missing one gets ``not_authed``.
+    ``scopes``: what the token was granted (default: manifest.yml's bot scopes).  ``clock``:
+    seconds, for what expires (trigger_ids, the history rate limit); ``time.monotonic`` unless
+    a test passes a `FakeClock`.
 
     All requests are handled under one lock, so the recorded order is the processing order.
     """
 
-    def __init__(self, token: str | None = None) -> None:
-        self._token = token
+    def __init__(self, token: str | None = None, *, scopes: set[str] | None = None,
+                 clock: Callable[[], float] | None = None) -> None:
+        self.clock = clock or time.monotonic
+        """Replaceable at any time (``fake.clock = FakeClock()``): read on every use."""
+        self.workspace = Workspace(scopes)
+        self.tokens = Tokens(token)
+        self.triggers = Triggers(lambda: self.clock())
+        self.history_limit = HistoryLimit(lambda: self.clock())
         self._cond = threading.Condition()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -406,10 +372,6 @@ class FakeSlack:
         self._home_views: dict[str, JSON] = {}
         self._next_micros = FIRST_TS_MICROS
         self._view_counter = 0
-        self.users: dict[str, JSON] = {}
-        """Per-user overrides for ``users.info``; unknown ids get a generated profile."""
-        self.channels: dict[str, JSON] = {}
-        """Per-channel overrides for ``conversations.info``."""
         self.socket_url = ""
         """What ``apps.connections.open`` hands out (e.g. a ``FakeSocketMode().url``); when empty
         it answers ``not_configured``."""
@@ -422,8 +384,11 @@ class FakeSlack:
             "views.publish": self._views_publish,
             "views.update": self._views_update,
             "users.info": self._users_info,
+            "users.lookupByEmail": self._users_lookup_by_email,
             "conversations.history": self._conversations_history,
             "conversations.info": self._conversations_info,
+            "conversations.join": self._conversations_join,
+            "conversations.open": self._conversations_open,
             "apps.connections.open": self._apps_connections_open,
         }
 
@@ -473,6 +438,75 @@ class FakeSlack:
         """Prefix for slash-command response URLs, e.g. ``f"{fake.response_url_base}abc"``."""
         return f"{self._root}/response/"
 
+    # ---- the workspace, as a test sets it up -----------------------------------------------
+
+    def add_channel(self, channel_id: str, name: str = "", *, private: bool = False,
+                    member: bool = False, archived: bool = False) -> str:
+        """A channel; by default public, with the bot not in it (the README's setup)."""
+        with self._cond:
+            self.workspace.add_channel(channel_id, name, private=private, member=member,
+                                       archived=archived)
+        return channel_id
+
+    def add_user(self, user_id: str, name: str = "", *, real_name: str = "", email: str = "",
+                 deleted: bool = False) -> str:
+        with self._cond:
+            self.workspace.add_user(user_id, name, real_name=real_name, email=email,
+                                    deleted=deleted)
+        return user_id
+
+    def invite(self, channel_id: str) -> None:
+        """Someone typed ``/invite @lscb`` in the channel (private channels need this)."""
+        with self._cond:
+            conversation = self.workspace.conversations[channel_id]
+            if not conversation.member:
+                conversation.member = True
+                self._note_join(channel_id)
+
+    def kick(self, channel_id: str) -> None:
+        """The bot was removed from the channel."""
+        with self._cond:
+            self.workspace.conversations[channel_id].member = False
+
+    def archive(self, channel_id: str, archived: bool = True) -> None:
+        with self._cond:
+            self.workspace.conversations[channel_id].archived = archived
+
+    def delete_channel(self, channel_id: str) -> None:
+        with self._cond:
+            self.workspace.conversations.pop(channel_id, None)
+            self._messages.pop(channel_id, None)
+
+    def dm_id(self, user_id: str) -> str | None:
+        """The ``D…`` id of the bot's DM with ``user_id``, once there is one."""
+        with self._cond:
+            return self.workspace.dm_id(user_id)
+
+    def uninstall(self) -> None:
+        """The app was removed: every token it had stops working (send `app_uninstalled`)."""
+        with self._cond:
+            self.tokens.uninstall()
+
+    def install(self, token: str | None = None) -> None:
+        """Installed again; from now on only ``token`` (the new bot token) works, if given."""
+        with self._cond:
+            self.tokens.install(token)
+
+    def revoke(self, token: str) -> None:
+        """One token revoked (send `tokens_revoked`); the app stays installed."""
+        with self._cond:
+            self.tokens.revoked.add(token)
+
+    def trigger_id(self) -> str:
+        """A trigger_id as an interaction carries it, issued now by the fake's clock."""
+        with self._cond:
+            return self.triggers.issue()
+
+    def limit_history(self, per_minute: int = 1, max_limit: int = 15) -> None:
+        """Apply the 2025 conversations.history limit for non-Marketplace apps."""
+        with self._cond:
+            self.history_limit.per_minute, self.history_limit.max_limit = per_minute, max_limit
+
     # ---- test-facing inspection and control ----------------------------------------------
 
     def calls(self, method: str | None = None) -> list[Call]:
@@ -494,9 +528,15 @@ class FakeSlack:
             return list(self._violations)
 
     def messages(self, channel: str) -> list[JSON]:
-        """Stored messages of ``channel``, oldest first (deep copies, metadata included)."""
+        """Messages of ``channel`` (or of the bot's DM with a user id), oldest first; deep
+        copies, metadata included, joins too."""
         with self._cond:
-            return copy.deepcopy(self._messages.get(channel, []))
+            key = self.workspace.dm_id(channel) if is_user_id(channel) else channel
+            return copy.deepcopy(self._messages.get(key or "", []))
+
+    def posts(self, channel: str) -> list[JSON]:
+        """The messages the bot posted in ``channel`` (no joins or other system messages)."""
+        return [m for m in self.messages(channel) if "subtype" not in m]
 
     def ephemerals(self) -> list[JSON]:
         with self._cond:
@@ -505,6 +545,11 @@ class FakeSlack:
     def view(self, view_id: str) -> JSON | None:
         with self._cond:
             return copy.deepcopy(self._views.get(view_id))
+
+    def modals(self) -> list[JSON]:
+        """Every modal Slack opened (views.open that succeeded), oldest first."""
+        with self._cond:
+            return [copy.deepcopy(v) for v in self._views.values() if v.get("type") == "modal"]
 
     def home_view(self, user_id: str) -> JSON | None:
         with self._cond:
@@ -522,7 +567,7 @@ class FakeSlack:
             return sum(len(q) for q in self._faults.values())
 
     def clear(self) -> None:
-        """Forget calls, violations, queued faults, messages and views."""
+        """Forget calls, violations, queued faults, messages and views (not the workspace)."""
         with self._cond:
             self._calls.clear()
             self._violations.clear()
@@ -536,6 +581,7 @@ class FakeSlack:
 
     def handle(self, path: str, query: str, headers: dict[str, str], raw: bytes) -> _Reply:
         """Process one HTTP request (called from the server threads)."""
+        arrived = time.monotonic()
         method = _route(path)
         if method is None:
             return _Reply(404, "not_found")
@@ -543,7 +589,10 @@ class FakeSlack:
         with self._cond:
             fault = self._faults[method].popleft() if self._faults.get(method) else None
             body = raw.decode("utf-8", errors="replace")
-            call = Call(method, params or {}, headers, path, body, fault.kind if fault else None)
+            if fault is not None and fault.kind == "ok":
+                fault = None
+            call = Call(method, params or {}, headers, path, body, fault.kind if fault else None,
+                        arrived)
             self._calls.append(call)
             self._cond.notify_all()
             if fault is not None and fault.kind not in ("lost_reply", "hold"):
@@ -565,25 +614,23 @@ class FakeSlack:
             return _api_error("unknown_method")
         if params is None:
             return _api_error("invalid_json")
-        auth_error = self._auth_error(headers)
+        value = _header(headers, "Authorization")
+        auth_error = self.tokens.error(value.removeprefix("Bearer ").strip()
+                                       if value.startswith("Bearer ") else "")
         if auth_error:
             return _api_error(auth_error)
         try:
+            if method in METHOD_SCOPE:
+                self.workspace.require(METHOD_SCOPE[method])
             return _Reply(body={"ok": True, **handler(params)})
-        except _SlackError as exc:
+        except _Throttled as throttled:
+            return _Reply(429, {"ok": False, "error": "ratelimited"},
+                          (("Retry-After", str(throttled.retry_after)),))
+        except SlackError as exc:
             self._note_violation(method, exc)
-            return _api_error(exc.error, exc.problems)
+            return _api_error(exc.error, exc.problems, **exc.fields)
 
-    def _auth_error(self, headers: dict[str, str]) -> str | None:
-        value = _header(headers, "Authorization")
-        token = value[len("Bearer ") :].strip() if value.startswith("Bearer ") else ""
-        if not token:
-            return "not_authed"
-        if self._token is not None and token != self._token:
-            return "invalid_auth"
-        return None
-
-    def _note_violation(self, method: str, exc: _SlackError) -> None:
+    def _note_violation(self, method: str, exc: SlackError) -> None:
         if exc.violation:
             self._violations.append(Violation(method, exc.error, tuple(exc.problems)))
 
@@ -592,16 +639,24 @@ class FakeSlack:
         if params is None:
             return _Reply(400, "invalid_payload")
         try:
-            _check_message(params, require_text=not _truthy(params.get("delete_original")))
-        except _SlackError as exc:
+            check_message(params, require_text=not _truthy(params.get("delete_original")))
+        except SlackError as exc:
             self._note_violation("response_url", exc)
             return _Reply(400, exc.error)
         return _Reply(200, "ok")
 
     def _next_ts(self) -> str:
-        micros = self._next_micros
-        self._next_micros += TS_STEP_MICROS
+        """Slack's ts is its clock's time of the message (unique per channel): the real wall
+        clock here, whatever the fake's clock, so ``oldest``/``latest`` by time work."""
+        micros = max(self._next_micros, time.time_ns() // 1000)
+        self._next_micros = micros + TS_STEP_MICROS
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
+
+    def _note_join(self, channel_id: str) -> None:
+        """Slack marks a join in the channel's history (subtype ``channel_join``)."""
+        self._messages[channel_id].append({
+            "type": "message", "subtype": "channel_join", "user": BOT_USER_ID,
+            "text": f"<@{BOT_USER_ID}> has joined the channel", "ts": self._next_ts()})
 
     # ---- Web API methods (called under the lock; return the body minus "ok") ------------
 
@@ -633,18 +688,22 @@ class FakeSlack:
 
     def _chat_post_message(self, params: JSON) -> JSON:
         channel = _require(params, "channel", "channel_not_found")
-        _check_message(params)
+        check_message(params, posted=True)
+        conversation = self.workspace.postable(channel)
         message = self._new_message(params)
-        self._messages[channel].append(message)
-        return {"channel": channel, "ts": message["ts"], "message": _without_metadata(message)}
+        self._messages[conversation.id].append(message)
+        return {"channel": conversation.id, "ts": message["ts"],
+                "message": _without_metadata(message)}
 
     def _chat_update(self, params: JSON) -> JSON:
         channel = _require(params, "channel", "channel_not_found")
         ts = _require(params, "ts", "message_not_found")
-        _check_message(params)
-        message = next((m for m in self._messages.get(channel, []) if m["ts"] == ts), None)
-        if message is None:
-            raise _SlackError("message_not_found")
+        check_message(params, posted=True)
+        conversation = self.workspace.visible(channel)
+        message = next((m for m in self._messages.get(conversation.id, []) if m["ts"] == ts),
+                       None)
+        if message is None or "subtype" in message:
+            raise SlackError("message_not_found")
         for key in ("text", "blocks", "attachments", "metadata"):
             if key in params:
                 message[key] = params[key]
@@ -655,72 +714,81 @@ class FakeSlack:
     def _chat_post_ephemeral(self, params: JSON) -> JSON:
         channel = _require(params, "channel", "channel_not_found")
         user = _require(params, "user", "user_not_found")
-        _check_message(params)
+        check_message(params)
+        self.workspace.visible(channel)
         message = self._new_message(params)
         self._ephemerals.append({**message, "channel": channel, "to_user": user})
         return {"message_ts": message["ts"]}
 
     def _conversations_history(self, params: JSON) -> JSON:
-        """Top-level messages newest first; metadata only with include_all_metadata."""
-        channel = _require(params, "channel", "channel_not_found")
+        """Top-level messages newest first, a page at a time (``cursor``); metadata only with
+        ``include_all_metadata``."""
+        wait = self.history_limit.wait()
+        if wait:
+            raise _Throttled(wait)
+        conversation = self.workspace.readable(_require(params, "channel", "channel_not_found"))
         oldest = _ts_value(params.get("oldest"), "oldest")
         latest = _ts_value(params.get("latest"), "latest")
         inclusive = _truthy(params.get("inclusive"))
-        limit = _limit(params.get("limit", HISTORY_DEFAULT_LIMIT))
+        limit = self.history_limit.page_size(_limit(params.get("limit")), HISTORY_DEFAULT_LIMIT)
+        start = _offset(params.get("cursor"))
         selected = [
             m
-            for m in reversed(self._messages.get(channel, []))
+            for m in reversed(self._messages.get(conversation.id, []))
             if m.get("thread_ts", m["ts"]) == m["ts"]  # thread replies are not in history
             and _in_window(m["ts"], oldest, latest, inclusive)
         ]
         with_meta = _truthy(params.get("include_all_metadata"))
-        page = [copy.deepcopy(m) if with_meta else _without_metadata(m) for m in selected[:limit]]
+        window = selected[start:start + limit]
+        page = [copy.deepcopy(m) if with_meta else _without_metadata(m) for m in window]
+        more = len(selected) > start + limit
         return {
             "messages": page,
-            "has_more": len(selected) > limit,
+            "has_more": more,
             "pin_count": 0,
-            "response_metadata": {"next_cursor": ""},
+            "response_metadata": {"next_cursor": _cursor(start + limit) if more else ""},
         }
 
     def _conversations_info(self, params: JSON) -> JSON:
-        channel_id = _require(params, "channel", "channel_not_found")
-        channel = {
-            "id": channel_id,
-            "name": f"channel-{channel_id.lower()}",
-            "is_channel": True,
-            "is_private": False,
-            "is_archived": False,
-            "is_member": True,
-            "created": 1_600_000_000,
-            "context_team_id": TEAM_ID,
-        }
-        return {"channel": {**channel, **self.channels.get(channel_id, {})}}
+        channel = _require(params, "channel", "channel_not_found")
+        return {"channel": self.workspace.described(channel).info()}
+
+    def _conversations_join(self, params: JSON) -> JSON:
+        conversation, already = self.workspace.join(
+            _require(params, "channel", "channel_not_found"))
+        if not already:
+            self._note_join(conversation.id)
+            return {"channel": conversation.info()}
+        return {"channel": conversation.info(), "warning": "already_in_channel",
+                "response_metadata": {"warnings": ["already_in_channel"]}}
+
+    def _conversations_open(self, params: JSON) -> JSON:
+        """One user's DM (multi-person DMs are not emulated)."""
+        users = [u for u in str(params.get("users") or "").split(",") if u]
+        if not users:
+            raise SlackError("users_list_not_supplied")
+        if len(users) > 1:
+            raise SlackError("mpim_not_emulated", violation=True)
+        conversation, existed = self.workspace.open_im(users[0])
+        channel = conversation.info() if _truthy(params.get("return_im")) else {
+            "id": conversation.id}
+        return {"channel": channel, **({"no_op": True, "already_open": True} if existed else {})}
 
     def _users_info(self, params: JSON) -> JSON:
-        user_id = _require(params, "user", "user_not_found")
-        name = f"user_{user_id.lower()}"
-        user = {
-            "id": user_id,
-            "team_id": TEAM_ID,
-            "name": name,
-            "real_name": f"User {user_id}",
-            "deleted": False,
-            "is_bot": user_id == BOT_USER_ID,
-            "tz": "Europe/London",
-            "tz_label": "Greenwich Mean Time",
-            "tz_offset": 0,
-            "profile": {
-                "real_name": f"User {user_id}",
-                "display_name": name,
-                "email": f"{name}@example.org",
-            },
-        }
-        return {"user": {**user, **self.users.get(user_id, {})}}
+        return {"user": self.workspace.person(_require(params, "user", "user_not_found")).info()}
+
+    def _users_lookup_by_email(self, params: JSON) -> JSON:
+        email = _require(params, "email", "users_not_found").lower()
+        person = next((p for p in self.workspace.people.values() if p.email.lower() == email),
+                      None)
+        if person is None:
+            raise SlackError("users_not_found")
+        return {"user": person.info()}
 
     def _apps_connections_open(self, params: JSON) -> JSON:
         """Socket Mode's WebSocket URL; called with the app-level (``xapp-``) token."""
         if not self.socket_url:
-            raise _SlackError("not_configured")
+            raise SlackError("not_configured")
         return {"url": self.socket_url}
 
     def _store_view(self, view: JSON, view_id: str | None) -> JSON:
@@ -745,12 +813,14 @@ class FakeSlack:
         return {"view": copy.deepcopy(stored)}
 
     def _views_open(self, params: JSON) -> JSON:
-        _require(params, "trigger_id", "invalid_arguments")
-        return self._store_view(_check_view(params.get("view")), None)
+        trigger = _require(params, "trigger_id", "invalid_arguments")
+        view = check_view(params.get("view"))
+        self.triggers.exchange(trigger)
+        return self._store_view(view, None)
 
     def _views_publish(self, params: JSON) -> JSON:
         user_id = _require(params, "user_id", "invalid_arguments")
-        view = _check_view(params.get("view"), ("home",))
+        view = check_view(params.get("view"), ("home",))
         previous = self._home_views.get(user_id)
         result = self._store_view(view, previous["id"] if previous else None)
         self._home_views[user_id] = result["view"]
@@ -758,10 +828,10 @@ class FakeSlack:
 
     def _views_update(self, params: JSON) -> JSON:
         """Unknown view ids are accepted (tests often forge view_submission payloads)."""
-        view = _check_view(params.get("view"), ("modal", "home"))
+        view = check_view(params.get("view"), ("modal", "home"))
         external_id = params.get("external_id")
         if not params.get("view_id") and not external_id:
-            raise _SlackError("invalid_arguments")
+            raise SlackError("invalid_arguments")
         view_id = params.get("view_id") or self._view_id_for(str(external_id))
         if external_id:
             view = {**view, "external_id": external_id}
@@ -818,155 +888,3 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-
-# --------------------------------------------------------------------------------------------
-# Client helpers: POST signed requests to a running app, like Slack does
-# --------------------------------------------------------------------------------------------
-
-
-def _parse_body(raw: bytes) -> JSON | str:
-    text = raw.decode("utf-8", errors="replace")
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return text
-    return parsed if isinstance(parsed, dict) else text
-
-
-def _post_signed(
-    url: str,
-    signing_secret: str,
-    body: str,
-    content_type: str,
-    *,
-    timestamp: int | None,
-    secret_override: str | None,
-    timeout: float,
-) -> tuple[int, JSON | str]:
-    stamp = str(int(time.time()) if timestamp is None else timestamp)
-    secret = signing_secret if secret_override is None else secret_override
-    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body) or ""
-    headers = {
-        "Content-Type": content_type,
-        "X-Slack-Request-Timestamp": stamp,
-        "X-Slack-Signature": signature,
-        "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-    }
-    request = Request(url, data=body.encode("utf-8"), headers=headers, method="POST")
-    try:
-        with urlopen(request, timeout=timeout) as response:
-            return response.status, _parse_body(response.read())
-    except HTTPError as exc:
-        return exc.code, _parse_body(exc.read())
-
-
-def _trigger_id() -> str:
-    return f"{int(time.time())}.{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex}"
-
-
-def signed_slash_command(
-    url: str,
-    signing_secret: str,
-    *,
-    command: str = "/lscb",
-    text: str = "",
-    user_id: str = "U123",
-    channel_id: str = "C123",
-    team_id: str = TEAM_ID,
-    response_url: str = "",
-    timestamp: int | None = None,
-    secret_override: str | None = None,
-    timeout: float = 5.0,
-) -> tuple[int, JSON | str]:
-    """POST a slash command to ``url``; returns (status, JSON body or raw text).
-
-    ``timestamp`` lets tests send stale requests; ``secret_override`` signs with another secret.
-    """
-    fields = {
-        "token": "legacy-verification-token",
-        "team_id": team_id,
-        "team_domain": TEAM_DOMAIN,
-        "channel_id": channel_id,
-        "channel_name": f"channel-{channel_id.lower()}",
-        "user_id": user_id,
-        "user_name": f"user_{user_id.lower()}",
-        "command": command,
-        "text": text,
-        "response_url": response_url,
-        "trigger_id": _trigger_id(),
-        "api_app_id": APP_ID,
-    }
-    return _post_signed(
-        url,
-        signing_secret,
-        urlencode(fields),
-        _FORM,
-        timestamp=timestamp,
-        secret_override=secret_override,
-        timeout=timeout,
-    )
-
-
-def signed_interaction(
-    url: str,
-    signing_secret: str,
-    payload: JSON,
-    *,
-    timestamp: int | None = None,
-    secret_override: str | None = None,
-    timeout: float = 5.0,
-) -> tuple[int, JSON | str]:
-    """POST an interactivity payload (block_actions, view_submission, ...) as ``payload=<json>``."""
-    body = urlencode({"payload": json.dumps(payload)})
-    return _post_signed(
-        url,
-        signing_secret,
-        body,
-        _FORM,
-        timestamp=timestamp,
-        secret_override=secret_override,
-        timeout=timeout,
-    )
-
-
-def signed_event(
-    url: str,
-    signing_secret: str,
-    event: JSON,
-    *,
-    team_id: str = TEAM_ID,
-    event_id: str | None = None,
-    timestamp: int | None = None,
-    secret_override: str | None = None,
-    timeout: float = 5.0,
-) -> tuple[int, JSON | str]:
-    """POST an Events API ``event_callback`` envelope wrapping ``event`` as JSON."""
-    now = int(time.time())
-    envelope = {
-        "token": "legacy-verification-token",
-        "team_id": team_id,
-        "api_app_id": APP_ID,
-        "event": event,
-        "type": "event_callback",
-        "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
-        "event_time": now,
-        "authorizations": [
-            {
-                "enterprise_id": None,
-                "team_id": team_id,
-                "user_id": BOT_USER_ID,
-                "is_bot": True,
-                "is_enterprise_install": False,
-            }
-        ],
-        "is_ext_shared_channel": False,
-    }
-    return _post_signed(
-        url,
-        signing_secret,
-        json.dumps(envelope),
-        "application/json",
-        timestamp=timestamp,
-        secret_override=secret_override,
-        timeout=timeout,
-    )

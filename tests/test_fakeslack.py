@@ -40,7 +40,11 @@ META = {"event_type": "lscb_reminder", "event_payload": {"key": "plan-7:2024-05-
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
+    """Channels the bot is in, and a user: these tests are about messages, not membership."""
     with FakeSlack() as running:
+        for channel in ("C1", "C2", "C123"):
+            running.add_channel(channel, member=True)
+        running.add_user("U1")
         yield running
 
 
@@ -86,13 +90,15 @@ def test_start_stop_without_context_manager() -> None:
 
 
 def test_auth_test_and_lookups(fake: FakeSlack) -> None:
+    fake.workspace.scopes |= {"users:read", "channels:read"}
+    fake.add_user("U42", "sam", real_name="Sam Jones")
     web = client(fake)
     auth = web.auth_test()
     assert (auth["team_id"], auth["user_id"], auth["bot_id"]) == ("T0001", "UBOT", "BBOT")
-    assert web.users_info(user="U42")["user"]["id"] == "U42"
-    assert web.conversations_info(channel="C9")["channel"]["id"] == "C9"
-    fake.users["U42"] = {"tz": "America/New_York"}
-    assert web.users_info(user="U42")["user"]["tz"] == "America/New_York"
+    user = web.users_info(user="U42")["user"]
+    assert (user["id"], user["real_name"], user["profile"]["real_name"]) == (
+        "U42", "Sam Jones", "Sam Jones")
+    assert web.conversations_info(channel="C1")["channel"]["id"] == "C1"
 
 
 def test_missing_token_is_not_authed(fake: FakeSlack) -> None:
@@ -175,7 +181,7 @@ def test_update_and_ephemeral(fake: FakeSlack) -> None:
 
 def test_views_open_update_publish(fake: FakeSlack) -> None:
     web = client(fake)
-    opened = web.views_open(trigger_id="1.2.abc", view=modal(blocks(1)))["view"]
+    opened = web.views_open(trigger_id=fake.trigger_id(), view=modal(blocks(1)))["view"]
     assert opened["id"].startswith("V")
     web.views_update(view_id=opened["id"], view=modal(blocks(3)))
     assert len(cast(dict[str, Any], fake.view(opened["id"]))["blocks"]) == 3
@@ -240,16 +246,18 @@ def test_lost_reply_raises_but_the_message_was_posted(fake: FakeSlack) -> None:
 
 
 def test_faults_apply_in_order_per_method(fake: FakeSlack) -> None:
-    fake.inject("chat.postMessage", Fault.server_error(), Fault.drop())
+    fake.inject("chat.postMessage", Fault.ok(), Fault.server_error(), Fault.drop())
     web = client(fake)
     web.auth_test()  # other methods are unaffected
+    web.chat_postMessage(channel="C1", text="through")
     with pytest.raises(SlackApiError):
         web.chat_postMessage(channel="C1", text="x")
     with pytest.raises(RemoteDisconnected):
         web.chat_postMessage(channel="C1", text="x")
     assert fake.pending_faults() == 0
     web.chat_postMessage(channel="C1", text="x")
-    assert [c.fault for c in fake.calls("chat.postMessage")] == ["server_error", "drop", None]
+    assert [c.fault for c in fake.calls("chat.postMessage")] == [
+        None, "server_error", "drop", None]
 
 
 # ---- faults with slack_sdk's builtin retry handlers -------------------------------------------
@@ -347,7 +355,7 @@ def test_other_message_methods_check_limits(fake: FakeSlack, method: str) -> Non
 
 def test_view_block_limits(fake: FakeSlack) -> None:
     web = client(fake)
-    web.views_open(trigger_id="1.2.abc", view=modal(blocks(100)))
+    web.views_open(trigger_id=fake.trigger_id(), view=modal(blocks(100)))
     with pytest.raises(SlackApiError) as err:
         web.views_publish(user_id="U1", view={"type": "home", "blocks": blocks(101)})
     assert err.value.response["error"] == "invalid_blocks"

@@ -10,8 +10,9 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.answers import Refused
+from bot.interactive import open_view
 from bot.listeners.glue import Surface
-from bot.slack_calls import SLACK_FAILURES
+from bot.slack_errors import SLACK_FAILURES
 from commands import Context
 from commands.buttons import (
     COMPLETE,
@@ -63,7 +64,7 @@ def register(app: App, surface: Surface) -> None:
         except Refused as refused:
             tell(respond, mrkdwn(refused.line))
             return
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        open_view(client, body["trigger_id"], view, respond)
 
     app.action(UPDATE)(open_modal)
     app.action(PICK)(open_modal)
@@ -85,7 +86,7 @@ def register(app: App, surface: Surface) -> None:
         except Refused as refused:
             tell(respond, mrkdwn(refused.line))
             return
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        open_view(client, body["trigger_id"], view, respond)
 
 
 def tell(respond: Respond, text: str) -> None:

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot.answers import Refused
 from bot.listeners.actions import update_in_place
 from bot.listeners.glue import Surface
-from bot.slack_calls import SLACK_FAILURES
+from bot.slack_errors import SLACK_FAILURES
 from commands import Context
 from commands.buttons import (
     MODAL,

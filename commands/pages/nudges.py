@@ -80,8 +80,3 @@ def digest(items: list[DueItem], sent_on: date) -> Page:
         "/lscb overdue OWNER")
     page.blocks.append(pick_button(list(dict.fromkeys(i.action.ref for i in items))))
     return page
-
-
-def admin_notice(title: str, lines: list[str]) -> Page:
-    """For admins: nudges nobody will hear, or that were missed while the bot was down."""
-    return Page().heading(title).lines([line(text) for text in lines], "lscb nudges preview")

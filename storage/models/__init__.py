@@ -1,7 +1,7 @@
 """SQLAlchemy models of a plan and everything that happens to it."""
 
 from storage.models.base import Base
-from storage.models.delivery import CycleRun, Delivery
+from storage.models.delivery import ChannelPace, CycleRun, Delivery, DeliveryHold
 from storage.models.history import AuditEntry, Challenge, StatusChange
 from storage.models.people import OWNER_KINDS, ChannelLink, Owner, OwnerAlias, UserLink, Workspace
 from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
@@ -19,8 +19,10 @@ __all__ = [
     "Cadence",
     "Challenge",
     "ChannelLink",
+    "ChannelPace",
     "CycleRun",
     "Delivery",
+    "DeliveryHold",
     "DueChange",
     "Milestone",
     "Owner",

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base
 from storage.timestamps import UTCDateTime
 
 PENDING, SENDING, SENT, MISSED, UNROUTED = "pending", "sending", "sent", "missed", "unrouted"
+FAILED = "failed"
+UNKNOWN = "outcome_unknown"
+"""The cause of a row whose last attempt may have reached Slack: look before posting again."""
+CHANNEL_CAUSES = ("not_in_channel", "channel_not_found", "is_archived")
+"""Permanent failures an admin can fix in Slack; the row goes out once the channel is fixed."""
 
 
 class Delivery(Base):
@@ -38,6 +43,15 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     message_ts: Mapped[str] = mapped_column(String(32), default="")
     last_error: Mapped[str] = mapped_column(Text, default="")
+    cause: Mapped[str] = mapped_column(String(40), default="")
+    """Why it is not sent: Slack's error code for a failure, or `UNKNOWN`."""
+    tried_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """The first attempt: nothing older can be this row's message when it is looked for."""
+    tried_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the last attempt was settled: nothing newer can be its message (None after a
+    worker died mid-send, when only "now" bounds it)."""
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the admins were told it failed (once)."""
 
     @property
     def ledger_key(self) -> str:
@@ -53,3 +67,25 @@ class CycleRun(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"),
                                          primary_key=True)
     ran_for: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChannelPace(Base):
+    """When the next message may go to a conversation: Slack takes about one a second per
+    channel, and every process posting to it reads the same clock here, not its own."""
+
+    __tablename__ = "channel_pacing"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    next_us: Mapped[int] = mapped_column(BigInteger)
+    """Microseconds since the epoch (plain integers: the same arithmetic in every database)."""
+
+
+class DeliveryHold(Base):
+    """Sending stopped for the workspace: the app was uninstalled or its token revoked."""
+
+    __tablename__ = "delivery_holds"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    """The workspace the event named, or "" when the bot found its token refused."""
+    reason: Mapped[str] = mapped_column(String(40))
+    since: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -140,6 +140,7 @@ def test_nudges_run_sends_through_slack_once(lscb: Lscb, monkeypatch: pytest.Mon
     lscb("plan", "import", "--sample")
     lscb("channel", "C0CASE", "case review")
     with FakeSlack() as fake:
+        fake.add_channel("C0CASE", "case-review")  # the bot joins it to post
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("SLACK_API_URL", fake.base_url)
         monkeypatch.setenv("LSCB_TODAY", "2014-10-01")

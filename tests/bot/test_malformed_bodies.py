@@ -30,7 +30,7 @@ from storage.importer import import_plan
 from storage.models import AuditEntry
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
 from storage.repository import active_plan
-from tests.fakeslack import _FORM
+from tests.fakeslack_requests import FORM as _FORM
 from tests.slackapp import SIGNING_SECRET, RunningApp, running_app, signature_of
 
 JSON = dict[str, Any]

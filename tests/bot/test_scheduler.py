@@ -57,6 +57,7 @@ def test_the_workers_scheduler_runs_a_real_cycle(sample_database: Database) -> N
         repo.link_channel("CCASE", repo.resolve_owner("case review"), "test",
                           datetime(2014, 3, 1, tzinfo=LONDON))
     with FakeSlack() as fake:
+        fake.add_channel("CCASE", member=True)
         settings = Settings(database_url=sample_database.url, bot_token="xoxb-test",
                             slack_api_url=fake.base_url, today=date(2014, 9, 16))
         job = _scheduler(settings, sample_database, blocking=False).get_job("cycle-at-start")

@@ -26,6 +26,9 @@ STRANGER = "USTRANGER"
 @pytest.fixture
 def app(sample_database: Database) -> Iterator[RunningApp]:
     with running_app(sample_database) as running:
+        running.fake.add_channel(POLICY_CHANNEL, "policy")
+        for user in (OWNER, STRANGER, ADMIN, "UCHAIR"):
+            running.fake.add_user(user)
         slash(running, f"link <@{OWNER}> policy", ADMIN)
         slash(running, f"channel <#{POLICY_CHANNEL}> policy", ADMIN)
         slash(running, "link <@UCHAIR> chair", ADMIN)
@@ -52,7 +55,7 @@ def click(app: RunningApp, message: dict[str, Any], action_id: str, user: str) -
     button = next(e for b in message["blocks"] if b["type"] == "actions"
                   for e in b["elements"] if e["action_id"] == action_id)
     payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T0001"},
-               "api_app_id": "A1", "trigger_id": "trig.1", "container": {
+               "api_app_id": "A1", "trigger_id": app.fake.trigger_id(), "container": {
                    "type": "message", "message_ts": message["ts"],
                    "channel_id": POLICY_CHANNEL},
                "channel": {"id": POLICY_CHANNEL}, "message": message,

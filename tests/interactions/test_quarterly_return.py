@@ -31,6 +31,8 @@ OWNER, STRANGER = "UPOLICY", "USTRANGER"
 @pytest.fixture
 def app(sample_database: Database) -> Iterator[RunningApp]:
     with running_app(sample_database, today=date(2014, 10, 1)) as running:
+        for channel in (POLICY, CASE):  # public channels the bot joins at its first post
+            running.fake.add_channel(channel)
         for text in (f"link <@{OWNER}> policy", f"channel <#{POLICY}> policy",
                      f"channel <#{CASE}> case review"):
             slash(running, text, ADMIN)
@@ -56,7 +58,8 @@ def press(app: RunningApp, message: dict[str, Any], user: str, channel: str = PO
     button = next(e for b in message["blocks"] if b["type"] == "actions"
                   for e in b["elements"] if e["action_id"] == "lscb_return")
     payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T0001"},
-               "api_app_id": "A1", "trigger_id": "trig.1", "channel": {"id": channel},
+               "api_app_id": "A1", "trigger_id": app.fake.trigger_id(),
+               "channel": {"id": channel},
                "message": message, "response_url": f"{app.fake.response_url_base}press",
                "container": {"type": "message", "message_ts": message["ts"],
                              "channel_id": channel},

@@ -19,7 +19,12 @@ SettingsAt = Callable[..., Settings]
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
+    """The README's setup: public channels linked to owners, the bot invited to none of
+    them; the admin, whose DMs go by user id."""
     with FakeSlack() as slack:
+        for owner, channel in LINKED.items():
+            slack.add_channel(channel, owner.replace(" ", "-"))
+        slack.add_user(ADMIN)
         yield slack
 
 
@@ -47,5 +52,7 @@ def settings_at(plan_database: Database, fake: FakeSlack) -> SettingsAt:
 @pytest.fixture
 def sender(settings_at: SettingsAt) -> SlackSender:
     """The real sender, without the real pauses (the throttle has its own test)."""
-    client = make_client(settings_at(date(2014, 4, 1)), retry_connections=False)
-    return SlackSender(client, min_interval=0, backoff=0)
+    settings = settings_at(date(2014, 4, 1))
+    return SlackSender(make_client(settings, retry_connections=False),
+                       make_client(settings, retry_connections=False, retry_rate_limits=False),
+                       min_interval=0, backoff=0)

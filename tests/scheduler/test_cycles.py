@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.cycle import run_cycle
 from bot.delivery import SlackSender
+from bot.pacer import DatabasePacer
 from bot.slack_client import make_client
 from commands.calendar import is_working_day
 from storage.database import Database
@@ -19,9 +20,9 @@ from tests.scheduler.conftest import ADMIN, LINKED, SettingsAt
 CHANNELS = tuple(LINKED.values())
 
 
-def posted_keys(fake: FakeSlack) -> list[str]:
+def posted_keys(fake: FakeSlack, channels: tuple[str, ...] = CHANNELS) -> list[str]:
     """The ledger key of every message that reached a channel (duplicates included)."""
-    return [m["metadata"]["event_payload"]["key"] for c in CHANNELS for m in fake.messages(c)]
+    return [m["metadata"]["event_payload"]["key"] for c in channels for m in fake.posts(c)]
 
 
 def ledger(database: Database) -> list[Delivery]:
@@ -47,9 +48,10 @@ def test_a_quarter_of_daily_cycles_sends_each_nudge_once(
     routed = [d for d in ledger(plan_database) if d.channel in CHANNELS]
     assert {d.status for d in routed} == {"sent"}
     assert len(routed) == len(keys)
-    scr = [m for m in fake.messages("CCASE") if "SCR update" in m["text"]]
+    scr = [m for m in fake.posts("CCASE") if "SCR update" in m["text"]]
     assert len(scr) == 2  # April and June
     assert not fake.violations
+    assert len(fake.calls("conversations.join")) == len(CHANNELS)  # once each, not per post
 
 
 def test_running_a_cycle_twice_posts_nothing_more(
@@ -91,15 +93,16 @@ def test_an_unsent_nudge_stays_pending_until_a_later_cycle_delivers_it(
 
 
 def test_a_permanent_error_is_not_retried_forever(
-        plan_database: Database, settings_at: SettingsAt, fake: FakeSlack) -> None:
-    settings = settings_at(date(2014, 4, 1), bot_token="")
-    unauthorised = SlackSender(make_client(settings, retry_connections=False), min_interval=0)
-    run_cycle(plan_database, settings, unauthorised)
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    fake.archive("CCASE")
+    run_cycle(plan_database, settings_at(date(2014, 4, 1)), sender, worker="w1")
     tried = len(fake.calls("chat.postMessage"))
-    run_cycle(plan_database, settings, unauthorised)
+    run_cycle(plan_database, settings_at(date(2014, 4, 2)), sender, worker="w1")
     assert tried and len(fake.calls("chat.postMessage")) == tried
     failed = [d for d in ledger(plan_database) if d.status == "failed"]
-    assert failed and all("not_authed" in d.last_error for d in failed)
+    assert failed and {d.channel for d in failed} == {"CCASE"}
+    assert all(d.cause == "is_archived" for d in failed)
 
 
 def test_after_downtime_recent_nudges_go_once_and_older_ones_are_reported_missed(
@@ -130,20 +133,36 @@ def test_nudges_nobody_will_hear_are_listed_to_the_admins(
     assert len(notice) == 1 and "Policies and Procedures Subgroup" in notice[0]["text"]
 
 
-def test_sends_to_one_channel_are_a_second_apart(settings_at: SettingsAt) -> None:
-    clock = [100.0]
+def test_an_unauthorised_token_holds_everything_rather_than_failing_it(
+        plan_database: Database, settings_at: SettingsAt, fake: FakeSlack) -> None:
+    settings = settings_at(date(2014, 4, 1), bot_token="")
+    unauthorised = SlackSender(make_client(settings, retry_connections=False), min_interval=0)
+    first = run_cycle(plan_database, settings, unauthorised)
+    assert len(fake.calls("chat.postMessage")) == 1 and first.held
+    second = run_cycle(plan_database, settings, unauthorised)
+    assert len(fake.calls("chat.postMessage")) == 1 and second.held == first.held
+    rows = ledger(plan_database)
+    assert not [d for d in rows if d.status == "failed"]
+    assert all("not_authed" in d.last_error for d in rows if d.status == "pending"
+               and d.send_at.date() <= date(2014, 4, 1))
+
+
+def test_two_pacers_on_one_database_keep_a_channel_a_second_apart(
+        plan_database: Database) -> None:
+    now = [1_000.0]
     waits: list[float] = []
 
     def sleep(seconds: float) -> None:
-        waits.append(seconds)
-        clock[0] += seconds
+        waits.append(round(seconds, 6))
+        now[0] += seconds
 
-    sender = SlackSender(make_client(settings_at(date(2014, 4, 1))), clock=lambda: clock[0],
-                         sleep=sleep)
-    sender._throttle("C1")
-    sender._posted("C1")
-    sender._throttle("C2")
-    sender._posted("C2")
-    clock[0] += 0.25
-    sender._throttle("C1")
-    assert waits == [0.75]
+    one, two = (DatabasePacer(plan_database, 1.0, clock=lambda: now[0], sleep=sleep)
+                for _ in range(2))
+    one.wait_turn("C1")
+    two.wait_turn("C1")  # another process, at the same instant
+    two.wait_turn("C2")
+    assert waits == [1.0]
+    now[0] += 0.25  # Slack took a while to answer
+    one.answered("C1")
+    one.wait_turn("C1")
+    assert waits == [1.0, 1.0]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from bot.cycle import run_cycle
@@ -15,7 +16,7 @@ from bot.delivery import SlackSender
 from storage.database import Database
 from tests.fakeslack import FakeSlack, Fault
 from tests.scheduler.conftest import ADMIN, SettingsAt
-from tests.scheduler.test_cycles import ledger, posted_keys
+from tests.scheduler.test_cycles import CHANNELS, ledger, posted_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,12 +39,17 @@ def test_two_processes_racing_post_each_nudge_once(plan_database: Database,
     keys = posted_keys(fake)
     assert keys and max(Counter(keys).values()) == 1
     assert {d.status for d in ledger(plan_database) if d.channel.startswith("C")} == {"sent"}
-    assert sum(o.count("  sent ") for o in outputs) == len(keys) + len(fake.messages(ADMIN))
+    assert sum(o.count("  sent ") for o in outputs) == len(keys) + len(fake.posts(ADMIN))
+    gaps = [float(b["ts"]) - float(a["ts"]) for channel in CHANNELS
+            for a, b in pairwise(fake.posts(channel))]
+    assert gaps and min(gaps) >= 0.95, gaps  # a second apart, whichever process posted
 
 
 def test_a_process_killed_mid_send_neither_loses_nor_repeats(
         plan_database: Database, fake: FakeSlack, settings_at: SettingsAt,
         sender: SlackSender) -> None:
+    for channel in CHANNELS:
+        fake.invite(channel)  # linked with `/lscb channel`, which joins: the post is the first call
     fake.inject("chat.postMessage", Fault.hold())
     victim = start_cycle(plan_database, fake, date(2014, 6, 2))
     fake.wait_for("chat.postMessage", 1, timeout=60)

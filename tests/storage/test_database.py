@@ -1,6 +1,7 @@
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import inspect, select
 
 from storage.database import Database, normalise_url
@@ -52,3 +53,23 @@ def test_each_workspace_works_from_its_own_plan(sample_database: Database) -> No
         first, newest = active_plan_mark(session, "T1"), active_plan_mark(session)
         assert first is not None and newest is not None and first[0] != newest[0]
         assert first[1] > 0
+
+
+def test_a_unit_of_work_keeps_only_what_its_caller_commits(sample_database: Database) -> None:
+    with sample_database.unit_of_work() as session:
+        plan = active_plan(session)
+        plan.title = "Changed but not committed"
+    with sample_database.unit_of_work() as session:
+        assert active_plan(session).title == "Cumbria LSCB Business Plan 2014-2017"
+    with pytest.raises(RuntimeError), sample_database.unit_of_work() as session:
+        active_plan(session).title = "Changed, then an error"
+        session.flush()
+        raise RuntimeError("boom")
+    with sample_database.unit_of_work() as session:
+        read = active_plan(session)
+        assert read.title == "Cumbria LSCB Business Plan 2014-2017"
+        read.title = "Committed"
+        session.commit()
+    assert read.title == "Committed"  # what was read stays readable after the block
+    with sample_database.unit_of_work() as session:
+        assert active_plan(session).title == "Committed"
