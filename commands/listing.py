@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -10,10 +9,11 @@ from commands.context import CommandError, Context, Reply
 from commands.layout import ReplyBuilder
 from commands.registry import subcommand
 from commands.text import action_line, day, escape, overdue_by, plural, shorten, whole_number
-from storage.duedates import month_end_of
 from storage.errors import OwnerNotFound
 from storage.models import Owner
+from storage.periods import Period, PlanPeriod
 from storage.rows import ActionRow, DueItem
+from storage.typed_dates import read_window
 
 SOON_DAYS = 30
 
@@ -102,19 +102,15 @@ def _by_owner(items: list[DueItem], only: list[Owner] | None) -> list[tuple[str,
     return sorted(groups, key=lambda g: (g[1][0].due, g[0]))
 
 
-_DAYS = re.compile(r"^(?:next\s+)?([0-9]{1,4})\s*(d|days?|w|weeks?)?$", re.I)
-
-
-def window(args: str, today: date) -> tuple[date, date]:
-    """The dates `due` covers: N days/weeks from today, or a written month."""
+def window(args: str, today: date, period: Period | None = None) -> tuple[date, date]:
+    """The dates `due` covers: N days/weeks from today, a year, a month, a quarter, a plan
+    year (`storage.typed_dates`); without a plan, plan years run April to March."""
     text = " ".join(args.split())
     if not text:
         return today, today + timedelta(days=SOON_DAYS)
-    if match := _DAYS.match(text):
-        count = int(match[1]) * (7 if (match[2] or "d").lower().startswith("w") else 1)
-        return today, today + timedelta(days=count)
-    if month_end := month_end_of(text):
-        return month_end.replace(day=1), month_end
+    plan = period or PlanPeriod(date(today.year, 4, 1), date(today.year + 1, 3, 31))
+    if found := read_window(text, today, plan):
+        return found
     raise CommandError(f"I can't read “{escape(text[:60])}” as a window. Try `/lscb due 14 days`, "
                        f"`/lscb due 6 weeks` or `/lscb due May 2014`.")
 
@@ -122,7 +118,7 @@ def window(args: str, today: date) -> tuple[date, date]:
 @subcommand("due [N days | MONTH YEAR]")
 def due(ctx: Context, args: str) -> Reply:
     """what falls due in a window (default: the next 30 days)"""
-    first, last = window(args, ctx.today)
+    first, last = window(args, ctx.today, ctx.repo.plan)
     items = ctx.repo.falling_due(first, last)
     span = f"{day(first)} to {day(last)}"
     if not items:

@@ -13,33 +13,40 @@ from commands.progress import check_may_change
 from commands.registry import subcommand
 from commands.safety import refuse_personal_data
 from commands.text import day, escape, whole_number
-from storage.duedates import month_end_of
 from storage.models import DueChange
+from storage.periods import Period
+from storage.typed_dates import leading_date
 
 
-def read_new_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
+def read_new_date(text: str, period: Period) -> tuple[date, str]:
+    """The date at the start of `text`, read as the plan reads dates, and the words after."""
+    found = leading_date(text, period)
+    if found is not None:
+        return found
+    first, _, rest = text.strip().partition(" ")
+    try:  # an ISO date outside the years a plan holds: refused below as far from the plan
+        return date.fromisoformat(first), rest.strip()
     except ValueError:
-        month_end = month_end_of(text.replace("-", " "))
-        if month_end is None:
-            raise CommandError(f"“{escape(text[:20])}” is not a date: use 2015-03-31 or "
-                               f"Mar-2015.") from None
-        return month_end
+        raise CommandError(f"“{escape(first[:20])}” is not a date: use 2015-03-31 or "
+                           f"Mar-2015.") from None
 
 
 @subcommand("move REF DATE REASON", changes_plan=True)
 def move(ctx: Context, args: str) -> Reply:
     """change an action's due date, with a reason; waits for an admin unless you are one"""
-    words = args.split(maxsplit=2)
-    if len(words) < 3:
+    words = args.split(maxsplit=1)
+    if len(args.split()) < 3:
         raise CommandError("Say which action, the new date and why, e.g. "
                            "`/lscb move 2.5 2015-06-30 survey supplier delayed`.")
     action = find_action(ctx, words[0])
     check_may_change(ctx, action)
     if action.due_kind not in ("date", "annual"):
         raise CommandError(f"{action.ref} has no fixed date (“{escape(action.when_text)}”).")
-    new_date, reason = read_new_date(words[1]), refuse_personal_data(words[2])
+    new_date, why = read_new_date(words[1], ctx.repo.plan)
+    if not why:
+        raise CommandError("Say why the date moves, e.g. "
+                           "`/lscb move 2.5 September 2015 survey supplier delayed`.")
+    reason = refuse_personal_data(why)
     plan = ctx.repo.plan
     earliest, latest = plan.starts - relativedelta(years=1), plan.ends + relativedelta(years=5)
     if not earliest <= new_date <= latest:

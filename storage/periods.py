@@ -74,12 +74,6 @@ class Quarter:
         return (f"Q{self.number} {year_label(self.year_start)} "
                 f"({self.first:%b}–{self.last:%b %Y})")
 
-    @property
-    def short_label(self) -> str:
-        if self.first.month == 1:
-            return f"Q{self.number} {self.year_start}"
-        return f"Q{self.number} {year_label(self.year_start)}"
-
     def previous(self, plan_starts: date) -> Quarter:
         return quarter_of(self.first - relativedelta(days=1), plan_starts)
 
