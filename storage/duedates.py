@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -56,6 +57,7 @@ _ANNUAL = re.compile(r"^(annually|annual|yearly|every year)(\s+from\s+(?P<year>[
                      re.I)
 _EVENT = re.compile(r"^(ongoing|following|after|as and when|on each|each)\b", re.I)
 EVENT_READ_AS = "read as event-driven: no fixed date, never overdue by date alone"
+CACHED_LENGTH = 200  # a *when* column's width: longer text is read afresh, never kept
 #: What Word and PDFs put into pasted text: zero-width marks, and hyphens of other widths.
 _PASTED = str.maketrans({"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
                          "\u00ad": "", "\u2010": "-", "\u2011": "-", "\u2012": "-",
@@ -64,7 +66,15 @@ _PASTED = str.maketrans({"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
 
 def read_when(text: str, period: Period) -> Due:
     """Derive the due kind, date, qualifier and milestones of a plan's *when* wording."""
-    wording = " ".join(text.translate(_PASTED).split())
+    wording, plan = " ".join(text.translate(_PASTED).split()), PlanPeriod(period.starts,
+                                                                          period.ends)
+    return _read(wording, plan) if len(wording) <= CACHED_LENGTH else _read.__wrapped__(wording,
+                                                                                        plan)
+
+
+@lru_cache(maxsize=4096)
+def _read(wording: str, period: PlanPeriod) -> Due:
+    """A plan says "May 2014" many times over: each wording is read once per plan period."""
     annual = _ANNUAL.match(wording)
     if annual:
         return _annual(int(annual["year"]) if annual["year"] else period.starts.year, period)
@@ -126,9 +136,9 @@ def _read_as(due: Dated, milestones: list[DueMilestone]) -> str:
 
 def _far_from(due: date, period: Period) -> str:
     """A date years away from the plan is likelier a typo than a plan: say so, still read it."""
-    if due < period.starts - relativedelta(years=1):
+    if due < period.starts - timedelta(days=365):
         return f"{day(due)} is more than a year before the plan starts ({day(period.starts)})"
-    if due > period.ends + relativedelta(years=5):
+    if due > period.ends + timedelta(days=5 * 365 + 1):
         return f"{day(due)} is more than five years after the plan ends ({day(period.ends)})"
     return ""
 

@@ -8,8 +8,9 @@ the UK financial year, April to March.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from dateutil.relativedelta import relativedelta
@@ -75,7 +76,7 @@ class Quarter:
                 f"({self.first:%b}–{self.last:%b %Y})")
 
     def previous(self, plan_starts: date) -> Quarter:
-        return quarter_of(self.first - relativedelta(days=1), plan_starts)
+        return quarter_of(self.first - timedelta(days=1), plan_starts)
 
 
 def quarter_of(day: date, plan_starts: date) -> Quarter:
@@ -87,11 +88,23 @@ def quarter_of(day: date, plan_starts: date) -> Quarter:
 
 def make_quarter(year_start: int, number: int, plan_starts: date) -> Quarter:
     """Quarter `number` (1-4) of the plan year that begins in `year_start`."""
-    first = date(year_start, plan_starts.month, 1) + relativedelta(months=3 * (number - 1))
-    return Quarter(number, year_start, first, first + relativedelta(months=3, days=-1))
+    year, month = months_on(year_start, plan_starts.month, 3 * (number - 1))
+    last_year, last_month = months_on(year, month, 2)
+    return Quarter(number, year_start, date(year, month, 1),
+                   month_span(last_year, last_month)[1])
 
 
 def month_span(year: int, month: int) -> tuple[date, date]:
     """The first and last day of a month."""
-    first = date(year, month, 1)
-    return first, first + relativedelta(day=31)
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+
+
+def months_on(year: int, month: int, count: int) -> tuple[int, int]:
+    """The year and month `count` months after `month` of `year`."""
+    years, index = divmod(year * 12 + month - 1 + count, 12)
+    return years, index + 1
+
+
+def year_from(first: date) -> tuple[date, date]:
+    """A year that begins on the first of a month: its first and last day."""
+    return first, date(first.year + 1, first.month, 1) - timedelta(days=1)

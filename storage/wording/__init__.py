@@ -2,7 +2,7 @@
 
 Each pattern finds one way of writing a date ("15/06/2015", "Sept 2014", "Oct/Nov
 2015", "Q2 2015/16", "FY 2015-16", "year 2"); `find_dates` returns every one in a
-cell, longest first where they overlap. A wording that looks like a date but is not
+cell, the first and longest where they overlap. A wording that looks like a date but is not
 one ("31/02/2015", "2015/17", "Q3" in a three-year plan) is found too, with the
 problem, so the reader can say why it did not read it rather than skip it. Nothing
 here completes a wording with a year it does not contain.
@@ -61,14 +61,15 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [(re.compile(p, re.I), h) fo
 
 
 def find_dates(text: str, period: Period) -> list[Found]:
-    """Every date written in `text`, in order; where two overlap, the longer one."""
+    """Every date written in `text`, in order; where two overlap, the one that starts first,
+    and of those the longest ("15 June 2015", not "June 2015")."""
     candidates = [handler(match, period) for pattern, handler in _PATTERNS
                   for match in pattern.finditer(text)]
     chosen: list[Found] = []
-    for found in sorted(candidates, key=lambda f: (f.start - f.end, f.start)):
-        if all(found.end <= c.start or found.start >= c.end for c in chosen):
-            chosen.append(found)
-    return sorted((_checked(f) for f in chosen), key=lambda f: f.start)
+    for found in sorted(candidates, key=lambda f: (f.start, f.start - f.end)):
+        if not chosen or found.start >= chosen[-1].end:
+            chosen.append(_checked(found))
+    return chosen
 
 
 def _checked(found: Found) -> Found:

@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
-from storage.periods import Period, make_quarter, plan_years, split_year_starts, year_label
+from storage.periods import (
+    Period,
+    make_quarter,
+    plan_years,
+    split_year_starts,
+    year_from,
+    year_label,
+)
 from storage.wording.found import Found, Span, month_found
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -27,8 +32,7 @@ def _split_year(span: Span, y: int, y2: str, written: str) -> Found | int:
 
 
 def _year_span(period: Period, y: int) -> tuple[date, date]:
-    first = split_year_starts(period, y)
-    return first, first + relativedelta(years=1, days=-1)
+    return year_from(split_year_starts(period, y))
 
 
 def dashed_years(m: re.Match[str], period: Period) -> Found:
@@ -112,8 +116,7 @@ def plan_year(m: re.Match[str], period: Period) -> Found:
     if number > len(years):
         return Found(*m.span(), problem=f"“{m[0]}”: this plan runs {len(years)} "
                                         f"year{'s' if len(years) > 1 else ''}")
-    first = date(years[number - 1], period.starts.month, 1)
-    last = first + relativedelta(years=1, days=-1)
+    first, last = year_from(date(years[number - 1], period.starts.month, 1))
     return Found(*m.span(), first, last, f"plan year {number} ({year_label(first.year)})",
                  unit="year")
 
