@@ -56,6 +56,8 @@ class Due:
 _ANNUAL = re.compile(r"^(annually|annual|yearly|every year)(\s+from\s+(?P<year>[0-9]{4}))?$",
                      re.I)
 _EVENT = re.compile(r"^(ongoing|following|after|as and when|on each|each)\b", re.I)
+_REPEATS = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year|quarterly|monthly|"
+                      r"bi-?monthly|every\s+\w+\s+months)\b", re.I)
 EVENT_READ_AS = "read as event-driven: no fixed date, never overdue by date alone"
 CACHED_LENGTH = 200  # a *when* column's width: longer text is read afresh, never kept
 #: What Word and PDFs put into pasted text: zero-width marks, and hyphens of other widths.
@@ -119,8 +121,11 @@ def _dated(wording: str, deadlines: list[Dated], period: Period) -> Due:
             seen.add(part.last)
             milestones.append(DueMilestone(label, part.written, part.last))
     qualifier = pieces[deadlines.index(due)][1]
+    repeats = _REPEATS.search(qualifier)
+    warning = (f"“{repeats[0]}” is kept but not followed: the action is due once, on "
+               f"{day(due.last)}" if repeats else _far_from(due.last, period))
     return Due(DueKind.DATE, due.last, qualifier=qualifier,
-               read_as=_read_as(due, milestones), warning=_far_from(due.last, period),
+               read_as=_read_as(due, milestones), warning=warning,
                milestones=tuple(sorted(milestones, key=lambda m: m.date)))
 
 

@@ -18,17 +18,19 @@ from storage.periods import YEARS, year_label
 from storage.wording import MONTH, YEAR, Found
 
 _LEAD = re.compile(
-    r"(?:(?P<by>\b(?:(?:no|not)\s+later\s+than|(?:by|before|at|in|to)\s+(?:the\s+)?end\s+of"
-    r"|(?:the\s+)?end\s+of|by|until|till|up\s+to|due(?:\s+(?:by|in|on))?|deadline|target"
-    r"(?:\s+date)?|in|during|within|for|at|on|across|throughout|between|completed?\s+by))"
+    r"(?:(?P<by>\b(?:(?:no|not)\s+later\s+than|(?:by|before|at|in|to)\s+(?:the\s+)?end(?:\s+of)?"
+    r"|(?:the\s+)?end(?:\s+of)?|by|until|till|up\s+to|due(?:\s+(?:by|in|on))?|deadline|target"
+    r"(?:\s+date)?|in|during|within|for|at|on|across|throughout|between|completed?\s+by"
+    r"|w/e|week\s+ending))"
     r"|(?P<before>\bbefore)"
     r"|(?P<begin>\b(?:by\s+)?(?:the\s+)?(?:beginning|start)\s+of)"
     r"|(?P<since>\b(?:from|after|following|since|starting(?:\s+(?:in|from|on))?"
-    r"|commencing(?:\s+on)?|w/c|week\s+commencing)))\s*:?\s*$", re.I)
+    r"|commencing(?:\s+on)?|w/c|week\s+commencing)))[\s:-]*$", re.I)
+_ONWARDS = re.compile(r"\s*(?:onwards?|and\s+(?:beyond|after))\b", re.I)
 _RANGE = re.compile(r"\s*(?:[/–—-]|to|until|till|through|thru|or)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _AND = re.compile(r"\s*(?:and|&)\s*", re.I)
-_SEPARATOR = re.compile(r"[;,\n]|\b(?:and|then)\b|\s[–—-]\s", re.I)
+_SEPARATOR = re.compile(r"[;,&\n]|\b(?:and|then)\b|\s[–—-]\s", re.I)
 _MONTH_WORD = re.compile(MONTH, re.I)
 _YEAR_WORD = re.compile(YEAR)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter|easter|christmas)\b", re.I)
@@ -86,6 +88,8 @@ def _d(day: date | None) -> date:
 def _with_lead(text: str, one: Found, floor: int) -> Dated:
     lead = _LEAD.search(text, floor, one.start)
     kind = lead.lastgroup if lead and one.unit != "range" else "by"
+    if _ONWARDS.match(text, one.end):  # "April 2015 onwards"
+        kind = "since"
     first, last, written = _d(one.first), _d(one.last), text[one.start:one.end]
     start = lead.start() if lead else one.start
     if kind == "since":
@@ -113,7 +117,7 @@ def segments(text: str, deadlines: list[Dated]) -> list[tuple[str, str]]:
 
 def clean(words: str) -> str:
     """Words around a date, without the punctuation and brackets that held it."""
-    text = " ".join(words.split()).strip(" ,;:.–—-")
+    text = " ".join(words.split()).strip(" ,;:.–—-/&")
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()
     text = text.strip(" ,;:–—-()") if text.count("(") != text.count(")") else text

@@ -34,16 +34,17 @@ _QUARTER = (r"\b(?:q|quarters?\s*)(?:(?P<n0>[1-4])\s*(?:[/&–—-]|\bto\b|\band
 _FY = r"(?:(?:fy|financial\s+year)\s*)"
 _Handler = Callable[[re.Match[str], Period], Found]
 _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [(re.compile(p, re.I), h) for p, h in [
-    (r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ]\d\d:\d\d(?::\d\d)?)?"
+    (r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[t ]\d\d:\d\d(?::\d\d)?)?"
      + EDGE, iso_day),
-    (r"(?<![\d/.-])(?P<d>\d{1,2})(?P<s>[/.-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/)\d{2})"
-     + EDGE, numeric_day),
+    (r"(?<![\w/.-])(?P<d>\d{1,2})(?P<s>[/.-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})" + EDGE,
+     numeric_day),
     (rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<mon>{MONTH})[\s,-]+"
      rf"(?P<y>{YEAR})", named_day),
     (rf"(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})", named_day),
     (rf"(?P<mon1>{MONTH})\s*(?:[/&–—-]|\bto\b|\bor\b|\band\b)\s*(?P<mon2>{MONTH})[\s,-]*"
      rf"(?P<y>{YEAR})", month_range),
     (rf"(?P<mon>{MONTH})[\s,-]*(?P<y>{YEAR})", month_year),
+    (rf"(?P<mon>{MONTH})(?:-|\s*['’])(?P<yy>\d{{2}})" + EDGE, month_year),  # Excel's "Dec-15"
     (r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<y>\d{4})" + EDGE, month_year),
     (rf"(?P<fy>\b{_FY})?(?<![\d/.-])" + SPLIT, dashed_years),
     (r"(?<![\d/.-])\d{4}(?:\s*[/–—-]\s*\d{2,4}){2,}(?!\d)", year_chain),

@@ -33,9 +33,11 @@ def named_day(m: re.Match[str], period: Period) -> Found:
 
 
 def month_year(m: re.Match[str], period: Period) -> Found:
-    named = m.groupdict().get("mon")
-    month = month_number(named) if named else int(m["m"])
-    return month_found(m.span(), int(m["y"]), month or 0, m[0])
+    """"Sept 2014", "06/2015", and a spreadsheet's "Dec-15" or "March '16" (20yy)."""
+    groups = m.groupdict()
+    month = month_number(groups["mon"]) if groups.get("mon") else int(m["m"])
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
+    return month_found(m.span(), year, month or 0, m[0])
 
 
 def month_range(m: re.Match[str], period: Period) -> Found:

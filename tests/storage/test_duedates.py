@@ -48,6 +48,7 @@ def test_the_sample_plans_wordings_keep_their_kind_and_date(wording: str,
     "15/06/2015", "15.06.2015", "15-06-2015", "15/6/2015", "15/06/15", "15 June 2015",
     "15th June 2015", "15th of June 2015", "15 Jun 2015", "15-Jun-2015", "June 15th, 2015",
     "2015-06-15", "2015-06-15 00:00:00", "by 15/06/2015", "15\u00a0June\u00a02015",
+    "15.6.15", "w/e 15/06/2015",
 ])
 def test_a_uk_date_in_every_usual_form_is_that_day(wording: str) -> None:
     due = dated(wording)
@@ -65,6 +66,10 @@ def test_a_uk_date_in_every_usual_form_is_that_day(wording: str) -> None:
     ("Section 11 audit returns due by Mar-2016", "2016-03-31", "Section 11 audit returns"),
     ("Target date: November 2015", "2015-11-30", ""),
     ("Completed by\u200b July 2015", "2015-07-31", ""),
+    ("Jul-15", "2015-07-31", ""),  # a spreadsheet's mmm-yy
+    ("July '15", "2015-07-31", ""),
+    ("End July 2015", "2015-07-31", ""),
+    ("end-July 2015", "2015-07-31", ""),
 ])
 def test_a_month_inside_a_sentence_is_due_at_its_end(wording: str, expected: str,
                                                      qualifier: str) -> None:
@@ -204,6 +209,13 @@ def test_an_event_wording_with_a_date_in_it_says_the_date_is_not_followed() -> N
     due = read_when("Ongoing until March 2016", THREE_YEARS)
     assert due.kind is DueKind.EVENT
     assert "“March 2016” in it is not taken as a due date" in due.warning
+
+
+def test_a_recurrence_beside_a_date_is_kept_and_said_to_be_not_followed() -> None:
+    due = dated("By March 2016 and then annually")
+    assert (due.date, due.qualifier) == (D("2016-03-31"), "and then annually")
+    assert due.warning == "“annually” is kept but not followed: the action is due once, on " \
+                          "31 Mar 2016"
 
 
 def test_a_date_years_from_the_plan_is_read_but_called_out() -> None:
