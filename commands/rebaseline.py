@@ -13,8 +13,9 @@ from commands.page import Command
 from commands.progress import check_may_change
 from commands.safety import typed_text
 from commands.text import day
-from storage.duedates import month_end_of
 from storage.models import DueChange
+from storage.periods import Period
+from storage.typed_dates import leading_date
 
 
 @dataclass(frozen=True)
@@ -29,23 +30,17 @@ class MoveRequest:
     original: date | None = None  # the date the plan first gave, once it has moved
 
 
-def read_new_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
+def read_new_date(text: str, period: Period) -> tuple[date, str]:
+    """The date at the start of `text`, read as the plan reads dates, and the words after."""
+    found = leading_date(text, period)
+    if found is not None:
+        return found
+    first, _, rest = text.strip().partition(" ")
+    try:  # an ISO date outside the years a plan holds: refused below as far from the plan
+        return date.fromisoformat(first), rest.strip()
     except ValueError:
-        month_end = month_end_of(text.replace("-", " "))
-        if month_end is None:
-            raise CommandError(f"“{text[:20]}” is not a date: use 2015-03-31 or "
-                               f"Mar-2015.") from None
-        return month_end
-
-
-def reads_as_date(text: str) -> bool:
-    try:
-        read_new_date(text)
-    except CommandError:
-        return False
-    return True
+        raise CommandError(f"“{first[:20]}” is not a date: use 2015-03-31 or "
+                           f"Mar-2015.") from None
 
 
 def _request(change: DueChange) -> MoveRequest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.duedates import Due, DueKind
+from storage.duedates import Due, DueKind, DueMilestone
 from storage.models import Action, Owner, Plan, ReportingRow, Theme
 from storage.planfiles.document import (
     ActionDoc,
@@ -41,10 +41,18 @@ def _action(action: Action) -> ActionDoc:
     return ActionDoc(
         ref=action.ref, theme=action.theme.number, text=action.text,
         owners=tuple(o.name for o in action.owners), when=action.when_text,
-        due=Due(DueKind(action.due_kind), action.due_date), outcome=action.outcome,
-        status=action.status,
+        due=_due(action), outcome=action.outcome, status=action.status,
         milestones=tuple(MilestoneDoc(m.label, m.when_text, m.due_date)
-                         for m in action.milestones))
+                         for m in action.milestones if not m.from_when))
+
+
+def _due(action: Action) -> Due:
+    """The stored reading; milestones read from the *when* cell stay with it, so a file
+    carries them once, in the wording, and a re-import does not add them twice."""
+    return Due(DueKind(action.due_kind), action.due_date, qualifier=action.due_qualifier,
+               read_as=action.due_read_as, warning=action.due_warning,
+               milestones=tuple(DueMilestone(m.label, m.when_text, m.due_date)
+                                for m in action.milestones if m.from_when))
 
 
 def _row(row: ReportingRow) -> ReportingDoc:

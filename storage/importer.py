@@ -118,8 +118,9 @@ def _sync_actions(session: Session, plan: Plan, doc: PlanDoc, owners: dict[str, 
 
 
 def _differs(action: Action, spec: ActionDoc, position: int) -> bool:
+    written = [(m.label, m.when_text) for m in action.milestones if not m.from_when]
     stored = (action.text, action.outcome, action.when_text, action.sort_key, action.theme.number,
-              [o.name for o in action.owners], [(m.label, m.when_text) for m in action.milestones])
+              [o.name for o in action.owners], written)
     wanted = (spec.text, spec.outcome, spec.when, position, spec.theme, list(spec.owners),
               [(m.label, m.when) for m in spec.milestones])
     return stored != wanted
@@ -129,13 +130,23 @@ def _apply(action: Action, spec: ActionDoc, position: int, owners: dict[str, Own
            theme: Theme, now: datetime) -> None:
     if action.due_kind != spec.due.kind or action.when_text != spec.when:
         action.due_kind, action.due_date = spec.due.kind.value, spec.due.date
+    action.due_read_as, action.due_qualifier = spec.due.read_as, spec.due.qualifier
+    action.due_warning = spec.due.warning
     action.text, action.outcome, action.when_text = spec.text, spec.outcome, spec.when
     action.sort_key, action.theme, action.archived = position, theme, False
     action.owners = [owners[name] for name in spec.owners]
-    done = {m.label for m in action.milestones if m.done}
-    action.milestones = [Milestone(label=m.label, when_text=m.when, due_date=m.due,
-                                   done=m.label in done) for m in spec.milestones]
+    action.milestones = _milestones(action, spec)
     action.updated_at = now
+
+
+def _milestones(action: Action, spec: ActionDoc) -> list[Milestone]:
+    """The file's milestones, then those read from the *when* cell; ticks survive by label."""
+    done = {(m.label, m.from_when) for m in action.milestones if m.done}
+    written = [Milestone(label=m.label, when_text=m.when, due_date=m.due, from_when=False,
+                         done=(m.label, False) in done) for m in spec.milestones]
+    return written + [Milestone(label=m.label[:300], when_text=m.when[:100], due_date=m.date,
+                                from_when=True, done=(m.label[:300], True) in done)
+                      for m in spec.due.milestones]
 
 
 def _sync_reporting(session: Session, plan: Plan, rows: tuple[ReportingDoc, ...],

@@ -34,6 +34,7 @@ from storage.rows import (
     ActionRow,
     DueItem,
     OwnerLike,
+    Undated,
     action_row,
     milestone_row,
     owners_by_action,
@@ -162,6 +163,25 @@ class PlanRepository(OwnerQueries, ProgressQueries):
         milestones_due = [(r, milestone_row(r)) for r in milestone_rows]
         items += [DueItem(action_row(r, owned), m.due_date, m) for r, m in milestones_due]
         return sorted(items, key=lambda i: (i.due, i.action.sort_key))
+
+    def undated(self, owners: Sequence[OwnerLike] | None = None) -> list[Undated]:
+        """Open actions whose date the bot cannot read (never overdue, so listed instead)."""
+        rows = list(self.session.execute(
+            select(*ACTION_COLUMNS, Action.due_warning).where(*self._undated(owners))
+            .order_by(Action.sort_key, Action.id)))
+        owned = owners_by_action(self.session, [r[0] for r in rows])
+        return [Undated(action_row(r, owned), r.due_warning) for r in rows]
+
+    def count_undated(self, owners: Sequence[OwnerLike] | None = None) -> int:
+        """How many open actions have no date the bot can read."""
+        return self.session.scalar(select(func.count()).select_from(Action)
+                                   .where(*self._undated(owners))) or 0
+
+    def _undated(self, owners: Sequence[OwnerLike] | None) -> list[ColumnElement[bool]]:
+        conditions = [*self._open_conditions(), Action.due_kind == DueKind.UNPARSED.value]
+        if owners is not None:
+            conditions.append(Action.id.in_(self._owned_by(owners)))
+        return conditions
 
     def _open_conditions(self) -> tuple[ColumnElement[bool], ...]:
         return (Action.plan_id == self.plan.id, Action.archived.is_(False),

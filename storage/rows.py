@@ -64,6 +64,14 @@ class DueItem:
     milestone: MilestoneRow | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Undated:
+    """An open action whose *when* the bot cannot read, and why, in a user's words."""
+
+    action: ActionRow
+    why: str
+
+
 ACTION_COLUMNS = (Action.id, Action.ref, Action.text, Action.when_text, Action.due_kind,
                   Action.due_date, Action.baseline_due_date, Action.status, Action.sort_key,
                   Action.snoozed_until)

@@ -43,21 +43,15 @@ def give_return(ctx: Context, args: Args) -> Page:
 @subcommand("move REF DATE REASON", changes_plan=True)
 def move(ctx: Context, args: Args) -> Page:
     """change an action's due date, with a reason; waits for an admin unless you are one"""
-    ref, when = args.next_word(), _date_words(args)
-    reason = args.rest()
-    if not reason:
+    ref, rest = args.next_word(), args.rest()
+    if not rest:
         raise CommandError("Say which action, the new date and why, e.g. ",
                            Command("move 2.5 2015-06-30 survey supplier delayed"), ".")
-    return move_requested_page(rebaseline.request_move(ctx, ref, rebaseline.read_new_date(when),
-                                                       reason))
-
-
-def _date_words(args: Args) -> str:
-    """The date at the front: one word (2015-06-30, Jun-2015) or two (September 2015)."""
-    first = args.next_word()
-    if args.peek() and rebaseline.reads_as_date(f"{first} {args.peek()}"):
-        return f"{first} {args.next_word()}"
-    return first
+    new_date, reason = rebaseline.read_new_date(rest, ctx.repo.plan)
+    if not reason:
+        raise CommandError("Say why the date moves, e.g. ",
+                           Command("move 2.5 September 2015 survey supplier delayed"), ".")
+    return move_requested_page(rebaseline.request_move(ctx, ref, new_date, reason))
 
 
 @subcommand("approvals", admin_only=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from commands import detail, listing
@@ -20,9 +19,8 @@ from commands.pages.listing import (
 from commands.slash.arguments import Args
 from commands.slash.registry import subcommand
 from commands.text import whole_number
-from storage.duedates import month_end_of
-
-_DAYS = re.compile(r"^(?:next\s+)?([0-9]{1,4})\s*(d|days?|w|weeks?)?$", re.I)
+from storage.periods import Period, PlanPeriod
+from storage.typed_dates import read_window
 
 
 @subcommand("my-actions", aliases=("mine", "my"))
@@ -37,16 +35,15 @@ def overdue(ctx: Context, args: Args) -> Page:
     return overdue_page(listing.overdue(ctx, args.rest()))
 
 
-def window(text: str, today: date) -> tuple[date, date]:
-    """The dates `due` covers: N days/weeks from today, or a written month."""
+def window(text: str, today: date, period: Period | None = None) -> tuple[date, date]:
+    """The dates `due` covers: N days/weeks from today, a year, a month, a quarter, a plan
+    year (`storage.typed_dates`); without a plan, plan years run April to March."""
     text = " ".join(text.split())
     if not text:
         return today, today + timedelta(days=listing.SOON_DAYS)
-    if match := _DAYS.match(text):
-        count = int(match[1]) * (7 if (match[2] or "d").lower().startswith("w") else 1)
-        return today, today + timedelta(days=count)
-    if month_end := month_end_of(text):
-        return month_end.replace(day=1), month_end
+    plan = period or PlanPeriod(date(today.year, 4, 1), date(today.year + 1, 3, 31))
+    if found := read_window(text, today, plan):
+        return found
     raise CommandError(f"I can't read “{text[:60]}” as a window. Try ", Command("due 14 days"),
                        ", ", Command("due 6 weeks"), " or ", Command("due May 2014"), ".")
 
@@ -54,7 +51,7 @@ def window(text: str, today: date) -> tuple[date, date]:
 @subcommand("due [N days | MONTH YEAR]")
 def due(ctx: Context, args: Args) -> Page:
     """what falls due in a window (default: the next 30 days)"""
-    return due_page(listing.falling_due(ctx, *window(args.rest(), ctx.today)))
+    return due_page(listing.falling_due(ctx, *window(args.rest(), ctx.today, ctx.repo.plan)))
 
 
 @subcommand("action REF")

@@ -85,6 +85,11 @@ class Action(Base):
     when_text: Mapped[str] = mapped_column(String(200))
     due_kind: Mapped[str] = mapped_column(String(16))
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    #: How `when_text` was read, for people to see: "read as the end of Q2 2015/16: 30 Sep
+    #: 2015"; the words kept beside the date ("subject to funding"); why it is unread or odd.
+    due_read_as: Mapped[str] = mapped_column(Text, default="")
+    due_qualifier: Mapped[str] = mapped_column(Text, default="")
+    due_warning: Mapped[str] = mapped_column(Text, default="")
     baseline_due_date: Mapped[date | None] = mapped_column(Date)
     snoozed_until: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="not-started")
@@ -114,6 +119,9 @@ class Milestone(Base):
     when_text: Mapped[str] = mapped_column(String(100))
     due_date: Mapped[date] = mapped_column(Date, index=True)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Read from a second date in the action's own *when* cell, not written as a milestone:
+    #: derived again at each import, and never exported as a milestone.
+    from_when: Mapped[bool] = mapped_column(Boolean, default=False)
 
     action: Mapped[Action] = relationship(back_populates="milestones")
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 
-from storage.duedates import DueKind, month_end_of, parse_when
+from storage.duedates import Due, DueKind, read_when
 from storage.errors import PlanFileError
 from storage.models import OWNER_KINDS, STATUSES
 from storage.names import name_key
+from storage.periods import PlanPeriod
 from storage.planfiles.document import (
     ActionDoc,
     CadenceDoc,
@@ -113,7 +114,7 @@ def build_plan(raw: object, path: str) -> PlanDoc:
     owners = _owners(check, raw)
     spellings = _spellings(owners)
     themes = _themes(check, raw)
-    actions = _actions(check, raw, starts, {n for n, _ in themes}, spellings)
+    actions = _actions(check, raw, PlanPeriod(starts, ends), {n for n, _ in themes}, spellings)
     reporting = _reporting(check, raw, spellings)
     check.problems += _unfit(slug, title, board, owners, themes, actions, reporting)
     if check.problems:
@@ -177,7 +178,7 @@ def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[int, str], ...]
     return tuple(sorted(themes.items()))
 
 
-def _actions(check: _Checker, raw: dict[str, Any], starts: date, themes: set[int],
+def _actions(check: _Checker, raw: dict[str, Any], period: PlanPeriod, themes: set[int],
              spellings: dict[str, str]) -> tuple[ActionDoc, ...]:
     actions: list[ActionDoc] = []
     seen: set[str] = set()
@@ -188,7 +189,7 @@ def _actions(check: _Checker, raw: dict[str, Any], starts: date, themes: set[int
         if ref in seen:
             check.problems.append(f"{where}: ref {ref} appears twice")
         seen.add(ref)
-        actions.append(_action(check, record, where, ref, starts, themes, spellings))
+        actions.append(_action(check, record, where, ref, period, themes, spellings))
     return tuple(actions)
 
 
@@ -204,7 +205,7 @@ def _action_records(check: _Checker, raw: dict[str, Any]) -> list[dict[str, Any]
     return records
 
 
-def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, starts: date,
+def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, period: PlanPeriod,
             themes: set[int], spellings: dict[str, str]) -> ActionDoc:
     theme = record.get("theme")
     if isinstance(theme, list | dict):
@@ -217,10 +218,9 @@ def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, start
     if not owners:
         check.problems.append(f"{where}: field “owners” names nobody")
     when = check.text(record, "when", where)
-    due = parse_when(when, starts)
-    if when and due.kind is DueKind.UNPARSED:
-        check.warnings.append(f"{where}: “{when}” is not a date the bot can read; kept as "
-                              f"written, and the action will never be called overdue")
+    due = read_when(when, period)
+    if when and (warning := _due_warning(when, due)):
+        check.warnings.append(f"{where}: {warning}")
     status = check.text(record, "status", where, required=False) or "not-started"
     if status not in STATUSES:
         check.problems.append(f"{where}: field “status” should be one of "
@@ -228,7 +228,15 @@ def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, start
     return ActionDoc(ref=ref, theme=theme if isinstance(theme, int) else 0,
                      text=check.text(record, "text", where), owners=owners, when=when, due=due,
                      outcome=check.text(record, "outcome", where, required=False),
-                     status=status, milestones=_milestones(check, record, where))
+                     status=status, milestones=_milestones(check, record, where, period))
+
+
+def _due_warning(when: str, due: Due) -> str:
+    """What the business manager should hear about a *when*: why unread, or what is odd."""
+    if due.kind is DueKind.UNPARSED:
+        return (f"“{when}” is not a date the bot can read ({due.warning}); kept as written, "
+                f"listed as an action with no date, and never called overdue")
+    return f"“{when}” is {due.read_as}; but {due.warning}" if due.warning else ""
 
 
 def _owner_name(check: _Checker, name: str, where: str, spellings: dict[str, str]) -> str:
@@ -240,15 +248,19 @@ def _owner_name(check: _Checker, name: str, where: str, spellings: dict[str, str
     return canonical
 
 
-def _milestones(check: _Checker, record: dict[str, Any], where: str) -> tuple[MilestoneDoc, ...]:
+def _milestones(check: _Checker, record: dict[str, Any], where: str,
+                period: PlanPeriod) -> tuple[MilestoneDoc, ...]:
     milestones = []
     for i, m in enumerate(check.records(record, "milestones", where), start=1):
         at = f"{where}, milestone {i}"
         when = check.text(m, "when", at)
-        due = month_end_of(when)
-        if when and due is None:
-            check.problems.append(f"{at}: field “when”: “{when}” is not a month and year")
-        milestones.append(MilestoneDoc(check.text(m, "label", at), when, due or date(1970, 1, 1)))
+        due = read_when(when, period)
+        if when and (due.kind is not DueKind.DATE or due.milestones or due.date is None):
+            why = due.warning if due.kind is DueKind.UNPARSED else "a milestone has one date"
+            check.problems.append(f"{at}: field “when”: “{when}” is not a date the bot can "
+                                  f"read ({why})")
+        milestones.append(MilestoneDoc(check.text(m, "label", at), when,
+                                       due.date or date(1970, 1, 1)))
     return tuple(milestones)
 
 

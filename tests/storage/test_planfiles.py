@@ -115,7 +115,8 @@ BAD_YAML = {
                       "“Fire Brigade” is not a declared owner"),
     "unparseable milestone": (
         lambda r: r["themes"][5]["actions"][0]["milestones"][0].update(when="Summer 2014"),
-        "milestone 1: field “when”: “Summer 2014” is not a month and year"),
+        "milestone 1: field “when”: “Summer 2014” is not a date the bot can read "
+        "(“Summer” is a season, not a month)"),
     "wrong type": (lambda r: first_action(r).update(text=["a", "list"]),
                    "field “text” should be text, not a list"),
     "bad status": (lambda r: first_action(r).update(status="purple"), "field “status”"),

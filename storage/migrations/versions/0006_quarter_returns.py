@@ -1,7 +1,7 @@
 """owners' quarterly returns: a RAG and a commentary per action, for a quarter
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 00:30:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import storage.timestamps
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
