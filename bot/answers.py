@@ -9,6 +9,7 @@ from typing import TypeVar
 from bot.config import Settings
 from bot.reply_cache import ReplyCache
 from commands import Caller, CommandError, Context
+from commands.context import SlackSide
 from commands.page import Line, Page, line, plain
 from commands.slash import Part, dispatch, only_reads
 from commands.slash.registry import help_page, is_help, refusal
@@ -45,11 +46,13 @@ class Asker:
                       self.acting_as)
 
 
-def context_for(session: Session, settings: Settings, asker: Asker) -> Context:
+def context_for(session: Session, settings: Settings, asker: Asker,
+                slack: SlackSide | None = None) -> Context:
     """The plan the asker's workspace works from, now, and the asker; Refused if none."""
     try:
         repo = PlanRepository.for_team(session, asker.team_id)
-        context = Context(repo, settings.now(), asker.caller(settings), settings.timezone)
+        context = Context(repo, settings.now(), asker.caller(settings), settings.timezone,
+                          slack)
         context.caller_owners()  # an owner the console acts as must exist in this plan
     except NoPlan as error:
         raise Refused(line(str(error))) from error
@@ -60,11 +63,11 @@ def context_for(session: Session, settings: Settings, asker: Asker) -> Context:
 
 
 def in_context(database: Database, settings: Settings, asker: Asker,
-               work: Callable[[Context], T]) -> T:
+               work: Callable[[Context], T], slack: SlackSide | None = None) -> T:
     """Run `work` for the asker in one unit of work, committed only if it returns;
     a CommandError (or no plan) rolls it back and is raised as Refused."""
     with database.unit_of_work() as session:
-        context = context_for(session, settings, asker)
+        context = context_for(session, settings, asker, slack)
         try:
             result = work(context)
         except CommandError as error:
@@ -74,13 +77,14 @@ def in_context(database: Database, settings: Settings, asker: Asker,
 
 
 def answer(database: Database, settings: Settings, asker: Asker, typed: str | Sequence[Part],
-           render: Callable[[Page], T], cache: ReplyCache[T] | None = None) -> T:
+           render: Callable[[Page], T], cache: ReplyCache[T] | None = None,
+           slack: SlackSide | None = None) -> T:
     """Answer `/lscb …`: dispatched, committed unless refused, rendered for the surface."""
 
     def build() -> T:
         with database.unit_of_work() as session:
             try:
-                page = dispatch(context_for(session, settings, asker), typed)
+                page = dispatch(context_for(session, settings, asker, slack), typed)
             except Refused as refused:
                 page = refusal(refused.line)
                 if is_help(typed):  # help needs no plan: say what is missing, then help

@@ -145,9 +145,15 @@ LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],
 def link(settings: Settings, verb: str, target: str, owner: str) -> int:
     """`lscb link|unlink|channel`: the same services admins use in Slack."""
     service, page = LINKERS[verb]
+    slack = None
+    if settings.bot_token:  # with a token, a channel is checked (and joined) as in Slack
+        from bot.slack_client import make_client
+        from bot.slack_side import WorkspaceSlack
+
+        slack = WorkspaceSlack(make_client(settings))
     try:
         linked = in_context(Database(settings.database_url), settings, CLI,
-                            lambda ctx: service(ctx, target, owner))
+                            lambda ctx: service(ctx, target, owner), slack)
     except Refused as refused:
         print(to_text(Page(is_error=True).paragraph(refused.line)))
         return 1

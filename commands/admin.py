@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from commands.context import Context, require_admin
 from commands.lookup import resolve_owner
+from commands.page import Line
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,8 @@ class Linked:
     target: str
     owner: str
     changed: bool
+    problem: Line = ()  # for a channel: what stops the bot posting there
+    checked: bool = True  # whether Slack was asked (not from the console)
 
 
 def link_user(ctx: Context, user_id: str, owner: str) -> Linked:
@@ -35,9 +38,12 @@ def unlink_user(ctx: Context, user_id: str, owner: str) -> Linked:
 
 
 def link_channel(ctx: Context, channel_id: str, owner: str) -> Linked:
-    """Send an owner's nudges and reminders to a channel."""
+    """Send an owner's nudges and reminders to a channel, and say if the bot cannot post
+    there yet (it joins a public channel by itself; a private one needs an invitation)."""
     require_admin(ctx, "give an owner a channel")
     found = resolve_owner(ctx, owner)
     previous = ctx.repo.channel_of(found)
     ctx.repo.link_channel(channel_id, found, ctx.caller.user_id, ctx.now)
-    return Linked(channel_id, found.name, previous != channel_id)
+    problem = ctx.slack.check_channel(channel_id) if ctx.slack else ()
+    return Linked(channel_id, found.name, previous != channel_id, problem,
+                  checked=ctx.slack is not None)

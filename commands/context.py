@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from commands.page import Line, Spans, line, plain
@@ -42,12 +43,22 @@ class Caller:
     acting_as: tuple[str, ...] | None = None
 
 
+class SlackSide(Protocol):
+    """What the bot can find out from Slack for a service that asks (the Slack edge gives
+    one; the console and a command line without a token give none)."""
+
+    def check_channel(self, channel_id: str) -> Line:
+        """Why the bot cannot post in the channel and read it back; () when it can."""
+        ...
+
+
 @dataclass
 class Context:
     repo: PlanRepository
     now: datetime
     caller: Caller
     tz: ZoneInfo = LONDON
+    slack: SlackSide | None = None
 
     @property
     def today(self) -> date:

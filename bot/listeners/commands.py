@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
 
 from bot.answers import answer
 from bot.listeners.glue import Surface
 from bot.reply_cache import ReplyCache
+from bot.slack_side import WorkspaceSlack
 from bot.slack_text import typed
 from commands.render_blocks import Reply, to_reply
 
@@ -18,7 +20,9 @@ def register(app: App, surface: Surface) -> None:
                                        if surface.settings.reply_cache else None)
 
     @app.command("/lscb")
-    def lscb(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    def lscb(ack: Ack, command: dict[str, Any], context: BoltContext,
+             client: WebClient) -> None:
         reply = answer(surface.database, surface.settings, surface.asker(context),
-                       typed(str(command.get("text") or "")), to_reply, cache)
+                       typed(str(command.get("text") or "")), to_reply, cache,
+                       WorkspaceSlack(client))
         ack(**reply.as_message())

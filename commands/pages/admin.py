@@ -19,5 +19,11 @@ def unlinked_page(linked: Linked) -> Page:
 
 
 def channel_page(linked: Linked) -> Page:
-    return Page().paragraph(f"{linked.owner} will hear its nudges and reminders in ",
+    page = Page().paragraph(f"{linked.owner} will hear its nudges and reminders in ",
                             ChannelRef(linked.target), ".")
+    if linked.problem:
+        page.paragraph("⚠️ Not yet, though: ", linked.problem)
+    elif not linked.checked:
+        page.note("Not checked with Slack from here: the bot checks the channel before it "
+                  "first posts, and tells the admins if it cannot.")
+    return page

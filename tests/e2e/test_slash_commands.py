@@ -29,6 +29,7 @@ from tests.e2e.conftest import (
     block_texts,
     section_texts,
 )
+from tests.fakeslack import FakeSlack
 
 JSON = dict[str, Any]
 NOT_STARTED = "*Status:* ⚪ not started"
@@ -442,13 +443,26 @@ def test_link_usage_errors(bot: Bot, text: str, answer: str) -> None:
     assert "· 1 linked ·" not in bot.ask("owners")["text"]
 
 
-def test_an_admin_gives_an_owner_a_channel(bot: Bot) -> None:
+def test_an_admin_gives_an_owner_a_channel(bot: Bot, fake_slack: FakeSlack) -> None:
+    fake_slack.add_channel("C42", "pmqa-group")  # public; the bot is not in it yet
     assert bot.ask("channel <#C42|pmqa-group> pmqa")["text"] == (
         "Performance Management and Quality Assurance Subgroup will hear its nudges and "
         "reminders in <#C42>.")
+    assert fake_slack.workspace.conversations["C42"].member  # joined, so it can read history
     assert contexts(bot.ask("owner pmqa"))[0].endswith("channel: <#C42>")
-    bot.ask("channel G43 pmqa")  # a private channel replaces it
+
+
+def test_a_private_channel_the_bot_is_not_in_is_linked_with_a_warning(
+        bot: Bot, fake_slack: FakeSlack) -> None:
+    fake_slack.add_channel("G43", "pmqa-private", private=True)
+    text = bot.ask("channel G43 pmqa")["text"]
+    assert text.startswith("Performance Management and Quality Assurance Subgroup will hear "
+                           "its nudges and reminders in <#G43>.\n⚠️ Not yet, though:")
+    assert "`/invite @lscb`" in text
+    assert not fake_slack.workspace.conversations["G43"].member
     assert contexts(bot.ask("owner pmqa"))[0].endswith("channel: <#G43>")
+    fake_slack.invite("G43")
+    assert "Not yet" not in bot.ask("channel G43 pmqa")["text"]
 
 
 # --- permissions ------------------------------------------------------------------------------
