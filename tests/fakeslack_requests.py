@@ -13,6 +13,7 @@ on (``should_escape: true`` in manifest.yml): mentions become ``<@U123|name>``, 
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -97,6 +98,24 @@ def slack_text(*parts: Part) -> str:
     return "".join(escape(part) if isinstance(part, str) else str(part) for part in parts)
 
 
+# What Slack sends in a slash command's ``text``: ``&``, ``<`` and ``>`` only as the entities
+# ``&amp;``, ``&lt;``, ``&gt;``; a ``<`` only to open a mention, a channel, a special mention
+# or a link. https://api.slack.com/reference/surfaces/formatting#escaping and
+# https://api.slack.com/interactivity/slash-commands#app_command_handling
+_MARKUP = re.compile(r"<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|![a-z^][^<>]*|https?://[^<>\s]+"
+                     r"|mailto:[^<>\s]+)(?:\|[^<>]*)?>")
+_ENTITY = re.compile(r"&(?:amp|lt|gt);")
+
+
+def as_slack_sends(text: str) -> str:
+    """`text` unchanged if Slack could have sent it; AssertionError otherwise, so that no
+    end-to-end test sends raw ``&``, ``<`` or ``>`` (which Slack never does)."""
+    bare = _ENTITY.sub("", _MARKUP.sub("", text))
+    stray = sorted({c for c in bare if c in "&<>"})
+    assert not stray, f"Slack never sends {stray} raw in {text!r}: build it with slack_text()"
+    return text
+
+
 # --------------------------------------------------------------------------------------------
 # Signed requests to a running app
 # --------------------------------------------------------------------------------------------
@@ -161,7 +180,8 @@ def signed_slash_command(
 ) -> tuple[int, JSON | str]:
     """POST a slash command to ``url``; returns (status, JSON body or raw text).
 
-    ``text`` is sent as given: build it with `slack_text` to send what Slack would.
+    ``text`` is sent as given, but only if Slack could have sent it (`as_slack_sends`):
+    build it with `slack_text` from what the person typed.
     ``timestamp`` lets tests send stale requests; ``secret_override`` signs with another secret.
     """
     fields = {
@@ -173,7 +193,7 @@ def signed_slash_command(
         "user_id": user_id,
         "user_name": f"user_{user_id.lower()}",
         "command": command,
-        "text": text,
+        "text": as_slack_sends(text),
         "response_url": response_url,
         "trigger_id": trigger_id or _trigger_id(),
         "api_app_id": APP_ID,

@@ -22,6 +22,7 @@ from tests.fakeslack import (
     Link,
     Mention,
     Special,
+    as_slack_sends,
     signed_slash_command,
     slack_text,
 )
@@ -242,6 +243,13 @@ def test_slack_text_escapes_as_slack_does() -> None:
     assert slack_text(Special("channel"), " <b> ", Link("https://x.org/a?b=1&c=2")) == (
         "<!channel> &lt;b&gt; <https://x.org/a?b=1&c=2>")
     assert slack_text("link ", Mention("U2")) == "link <@U2>"
+
+
+@pytest.mark.parametrize("typed", ["note S&C", "risk <b>", "a -> b", "&amp", "<@sam>"])
+def test_text_slack_never_sends_cannot_be_sent(fake: FakeSlack, typed: str) -> None:
+    with pytest.raises(AssertionError, match="Slack never sends"):
+        signed_slash_command(f"{fake.response_url_base}c", "secret", text=typed)
+    as_slack_sends(slack_text(typed))  # what Slack sends when someone types it
 
 
 def test_signed_slash_command_sends_the_text_as_given(fake: FakeSlack) -> None:

@@ -22,7 +22,7 @@ from bot.entrypoints import socket_mode_handler
 from storage.database import Database
 from storage.importer import import_plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
-from tests.fakeslack import APP_ID, TEAM_DOMAIN, TEAM_ID, FakeSlack
+from tests.fakeslack import APP_ID, TEAM_DOMAIN, TEAM_ID, FakeSlack, as_slack_sends
 from tests.fakesocket import FakeSocketMode
 
 JSON = dict[str, Any]
@@ -43,7 +43,7 @@ def slash_command(envelope_id: str, text: str, user_id: str, response_url: str) 
         "user_id": user_id,
         "user_name": f"user_{user_id.lower()}",
         "command": "/lscb",
-        "text": text,
+        "text": as_slack_sends(text),
         "api_app_id": APP_ID,
         "is_enterprise_install": "false",
         "response_url": response_url,

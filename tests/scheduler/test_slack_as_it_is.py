@@ -6,7 +6,11 @@ from __future__ import annotations
 import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
+import yaml
+
+from bot.config import Settings
 from bot.cycle import CycleReport, deliver_owed, run_cycle
 from bot.delivery import SlackSender
 from bot.slack_client import make_client
@@ -14,7 +18,17 @@ from storage.database import Database
 from storage.ledger import Ledger, Nudge
 from storage.models.delivery import UNKNOWN
 from storage.repository import PlanRepository
-from tests.fakeslack import FakeClock, FakeSlack, Fault, app_uninstalled, signed_event
+from tests.conftest import prepare_database
+from tests.e2e.conftest import big_plan_dict
+from tests.fakeslack import (
+    MESSAGE_BLOCK_TEXT_MAX,
+    FakeClock,
+    FakeSlack,
+    Fault,
+    app_uninstalled,
+    block_text_length,
+    signed_event,
+)
 from tests.scheduler.conftest import ADMIN, SettingsAt
 from tests.scheduler.test_cycles import CHANNELS, ledger, posted_keys
 from tests.slackapp import SIGNING_SECRET, serving
@@ -254,3 +268,32 @@ def test_a_lost_reply_is_still_looked_for_after_the_token_was_refused_meanwhile(
     keys = posted_keys(fake)
     # 13 nudges of 1 October, and the four channels' owners asked for their Q2 returns
     assert len(keys) == len(set(keys)) == 13 + 4
+
+
+def test_a_digest_of_500_overdue_actions_is_one_message_slack_accepts(
+        tmp_path: Path, fake: FakeSlack) -> None:
+    """Issue 9, point 4: on the 500-action plan the Chair's weekly digest carried 134,000
+    characters of block text and Slack refused it (`msg_blocks_too_long`, over 12,000 in the
+    fake); now it lists the oldest and points to the narrower command."""
+    plan = tmp_path / "big-plan.yaml"
+    plan.write_text(yaml.safe_dump(big_plan_dict(), sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
+    database = Database(f"sqlite:///{prepare_database(tmp_path / 'big.sqlite3', plan)}")
+    with database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        repo.link_channel("CCHAIR", repo.resolve_owner("chair"), "test",
+                          datetime(2014, 3, 1, tzinfo=UTC))
+    monday = date(2014, 10, 6)
+    settings = Settings(database_url=database.url, bot_token="xoxb-test",
+                        slack_api_url=fake.base_url, admins=frozenset({ADMIN}), today=monday)
+    sender = SlackSender(make_client(settings, retry_connections=False),
+                         make_client(settings, retry_connections=False,
+                                     retry_rate_limits=False), min_interval=0, backoff=0)
+    run_cycle(database, settings, sender, worker="w1")
+    digests = [m for m in fake.posts("CCHAIR")
+               if m["metadata"]["event_payload"]["key"].endswith("|digest|2014-10-06|CCHAIR")]
+    assert len(digests) == 1
+    assert MESSAGE_BLOCK_TEXT_MAX // 2 < block_text_length(digests[0]["blocks"]) <= 10_000
+    assert "500" in digests[0]["text"] and "/lscb overdue" in str(digests[0]["blocks"])
+    assert not failure_dms(fake)
+    assert {d.status for d in ledger(database) if d.nudge_key == "digest"} == {"sent"}
