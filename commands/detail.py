@@ -9,6 +9,7 @@ from datetime import date, datetime
 from commands.context import Context
 from commands.lookup import find_action
 from commands.text import overdue_by, status, when
+from storage.refs import parent_ref, sub_refs
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class ActionDetail:
     milestones: list[MilestoneLine]
     updates: list[UpdateLine]
     challenges: list[ChallengeLine]
+    part_of: str = ""  # the parent action's reference, for a sub-action (1.1a is part of 1.1)
+    parts: tuple[str, ...] = ()  # the sub-actions' references
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,10 @@ def action_detail(ctx: Context, ref: str) -> ActionDetail:
         [MilestoneLine(m.label, m.when_text, m.due_date, m.done) for m in found.milestones],
         [UpdateLine(u.at, u.by, u.from_status, u.to_status, u.note)
          for u in ctx.repo.updates(found)],
-        [ChallengeLine(c.at, c.by, c.text) for c, _ in ctx.repo.challenges(found)])
+        [ChallengeLine(c.at, c.by, c.text) for c, _ in ctx.repo.challenges(found)],
+        part_of=parent_ref(found.ref) or "",
+        parts=tuple(sub_refs(found.ref, (a.ref for a in
+                                         ctx.repo.actions(theme=found.theme.number)))))
 
 
 def history(ctx: Context, ref: str) -> History:

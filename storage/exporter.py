@@ -30,7 +30,8 @@ def plan_document(session: Session, plan: Plan) -> PlanDoc:
         slug=plan.slug, title=plan.title, board=plan.board, starts=plan.starts, ends=plan.ends,
         places=tuple(filter(None, plan.places.splitlines())),
         owners=tuple(OwnerDoc(o.name, o.kind, tuple(a.alias for a in o.aliases
-                                                    if a.alias != o.name)) for o in owners),
+                                                    if a.alias != o.name),
+                              tuple(m.name for m in o.members)) for o in owners),
         themes=tuple((t.number, t.title) for t in themes),
         actions=tuple(_action(a) for a in actions),
         reporting=tuple(_row(r) for r in rows),

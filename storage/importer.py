@@ -20,6 +20,7 @@ from storage.models import (
     Milestone,
     Owner,
     OwnerAlias,
+    OwnerMember,
     Plan,
     ReportingRow,
     Theme,
@@ -83,7 +84,19 @@ def _sync_owners(session: Session, plan: Plan, doc: PlanDoc) -> dict[str, Owner]
             keys.setdefault(name_key(spelling), spelling)
         session.add_all(OwnerAlias(plan_id=plan.id, owner_id=existing[spec.name].id, alias=a,
                                    key=k) for k, a in keys.items())
+    _sync_members(session, doc, existing)
     return existing
+
+
+def _sync_members(session: Session, doc: PlanDoc, owners: dict[str, Owner]) -> None:
+    """Each group's members, as the file lists them now."""
+    session.execute(delete(OwnerMember).where(
+        OwnerMember.group_id.in_([o.id for o in owners.values()])))
+    session.add_all(OwnerMember(group_id=owners[spec.name].id, member_id=owners[name].id,
+                                position=position)
+                    for spec in doc.owners for position, name in enumerate(spec.members))
+    for owner in owners.values():
+        session.expire(owner, ["members"])
 
 
 def _sync_themes(session: Session, plan: Plan, doc: PlanDoc) -> dict[int, Theme]:

@@ -16,8 +16,10 @@ FORMATS = (".yaml", ".yml", ".csv", ".xlsx")
 SAMPLE_PLAN = Path(__file__).resolve().parent.parent / "sample" / "cumbria-lscb-2014-2017.yaml"
 
 
-def read_plan_file(path: Path, base: PlanDoc | None = None) -> PlanDoc:
-    """Read and check a plan file; `base` is the plan a CSV of actions edits."""
+def read_plan_file(path: Path, base: PlanDoc | None = None, *,
+                   create_owners: bool = False) -> PlanDoc:
+    """Read and check a plan file; `base` is the plan a CSV of actions edits; with
+    `create_owners`, owners the file names without declaring them are created."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise PlanFileError(str(path), [f"unknown file type “{suffix}”: use "
@@ -31,7 +33,7 @@ def read_plan_file(path: Path, base: PlanDoc | None = None) -> PlanDoc:
         raw = read_xlsx(path)
     else:
         raw = read_yaml(path)
-    return build_plan(raw, str(path))
+    return build_plan(raw, str(path), create_owners)
 
 
 def write_plan_file(doc: PlanDoc, path: Path) -> None:

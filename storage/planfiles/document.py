@@ -33,6 +33,7 @@ class OwnerDoc:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # a group's members, each an owner of its own
 
 
 @dataclass(frozen=True)

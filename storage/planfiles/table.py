@@ -8,7 +8,7 @@ from storage.planfiles.document import PlanDoc
 
 ACTION_COLUMNS = ("theme", "theme_title", "ref", "text", "owners", "when", "due_date",
                   "outcome", "milestones", "status")
-REQUIRED_COLUMNS = ("theme", "ref", "text", "owners", "when")
+REQUIRED_COLUMNS = ("theme", "text", "owners", "when")  # a missing ref is given one
 DERIVED_COLUMNS = ("due_date",)
 
 

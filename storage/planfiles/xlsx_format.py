@@ -87,8 +87,8 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
            [["slug", doc.slug], ["title", doc.title], ["board", doc.board],
             ["starts", doc.starts.isoformat()], ["ends", doc.ends.isoformat()],
             ["places", "\n".join(doc.places)]])
-    _sheet(book, "Owners", ["name", "kind", "aliases"],
-           [[o.name, o.kind, "\n".join(o.aliases)] for o in doc.owners])
+    _sheet(book, "Owners", ["name", "kind", "aliases", "members"],
+           [[o.name, o.kind, "\n".join(o.aliases), "\n".join(o.members)] for o in doc.owners])
     _sheet(book, "Themes", ["number", "title"], [[n, t] for n, t in doc.themes])
     _sheet(book, "Actions", list(ACTION_COLUMNS), action_rows(doc))
     _sheet(book, "Reporting", ["key", "what", "by", "activity", "tells", "when"],

@@ -45,7 +45,8 @@ def plan_as_dict(doc: PlanDoc) -> dict[str, Any]:
         "plan": {"slug": doc.slug, "title": doc.title, "board": doc.board,
                  "starts": doc.starts.isoformat(), "ends": doc.ends.isoformat(),
                  "places": list(doc.places)},
-        "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases)}
+        "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases),
+                    **({"members": list(o.members)} if o.members else {})}
                    for o in doc.owners],
         "themes": [{"number": n, "title": title,
                     "actions": [_action(a) for a in doc.actions if a.theme == n]}
