@@ -21,6 +21,9 @@ from commands.slash.registry import HELP_WORDS
 from storage.database import Database
 
 CONSOLE_USER = "UCONSOLE"
+#: The console's stand-in workspace: `lscb console --sample NAME` makes it work from that
+#: sample; until then it works, as a workspace with no plan chosen does, from the newest.
+CONSOLE_TEAM = "TCONSOLE"
 PROMPT = "lscb> "
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -63,7 +66,7 @@ class Who:
 
     @property
     def asker(self) -> Asker:
-        return Asker(self.user_id, None, self.acting_as, self.is_admin)
+        return Asker(self.user_id, CONSOLE_TEAM, self.acting_as, self.is_admin)
 
 
 def ask_page(database: Database, settings: Settings, who: Who, text: str) -> Page:

@@ -36,10 +36,12 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     archived: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"Imported plan {self.plan_slug}: {len(self.created)} new, "
                  f"{len(self.updated)} updated, {len(self.archived)} archived."]
+        lines += [f"Read: {note}" for note in self.notes]
         if self.archived:
             lines.append(f"Archived (no longer in the file): {', '.join(self.archived)}")
         lines += [f"Warning: {w}" for w in self.warnings]
@@ -58,7 +60,7 @@ def import_plan(session: Session, doc: PlanDoc, actor: str, now: datetime) -> Im
     session.flush()
     owners = _sync_owners(session, plan, doc)
     themes = _sync_themes(session, plan, doc)
-    report = ImportReport(doc.slug, warnings=list(doc.warnings))
+    report = ImportReport(doc.slug, warnings=list(doc.warnings), notes=list(doc.notes))
     _sync_actions(session, plan, doc, owners, themes, report, now)
     _sync_reporting(session, plan, doc.reporting, owners)
     _drop_unused_owners(session, plan, {o.name for o in doc.owners})

@@ -130,7 +130,7 @@ def build_plan(raw: object, path: str, create_owners: bool = False) -> PlanDoc:
                    board=board,
                    places=check.names(head, "places", where) if head.get("places") else (),
                    owners=owners, themes=themes, actions=actions, reporting=reporting,
-                   warnings=tuple(check.warnings))
+                   warnings=tuple(check.warnings), notes=tuple(raw.get("_notes") or ()))
 
 
 def _unfit(slug: str, title: str, board: str, owners: tuple[OwnerDoc, ...],

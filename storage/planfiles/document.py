@@ -70,3 +70,4 @@ class PlanDoc:
     actions: tuple[ActionDoc, ...] = ()
     reporting: tuple[ReportingDoc, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # how the file was read

@@ -16,14 +16,15 @@ from storage.models import GROUP
 from storage.names import name_key
 from storage.planfiles.document import OwnerDoc
 
-#: Between joint owners: " and ", "&", "+", a comma or a slash.
+#: Between joint owners: " and ", "&", "+", a comma or a slash; all but "and" are _HARD.
 _JOINT = re.compile(r"\s+and\s+|\s*[&+,/]\s*", re.IGNORECASE)
+_HARD = re.compile(r"\s*[&+,/]\s*")
 
 
-def _pieces(written: str) -> list[tuple[int, int]]:
+def _pieces(written: str, separators: re.Pattern[str]) -> list[tuple[int, int]]:
     """Where the words between separators start and end in `written`."""
     spans, at = [], 0
-    for separator in _JOINT.finditer(written):
+    for separator in separators.finditer(written):
         spans.append((at, separator.start()))
         at = separator.end()
     spans.append((at, len(written)))
@@ -38,15 +39,18 @@ class Spellings:
         self.unknown: dict[str, tuple[str, list[str]]] = {}
 
     def owners_in(self, written: str, where: str) -> list[str]:
-        """The owners a cell names, each by its declared name (or as first written)."""
-        pieces = _pieces(written)
-        if (known := self._segmented(written, pieces)) is not None:
+        """The owners a cell names, each by its declared name (or as first written).
+
+        A cell that is not all declared owners is split only at `/`, `,`, `&` and `+`
+        (never at "and", which names hold), and each part read again."""
+        if (known := self._segmented(written, _pieces(written, _JOINT))) is not None:
             return known
-        found = [self.known.get(name_key(written[a:b])) for a, b in pieces]
-        if not any(found):  # nothing in it is an owner: one undeclared name, as written
-            return [self._unknown(written.strip(), where)]
-        return [name or self._unknown(written[a:b], where)
-                for name, (a, b) in zip(found, pieces, strict=True)]
+        names: list[str] = []
+        for a, b in _pieces(written, _HARD):
+            part = written[a:b].strip()
+            found = self._segmented(part, _pieces(part, _JOINT))
+            names += found if found is not None else [self._unknown(part, where)]
+        return names
 
     def _segmented(self, written: str, pieces: list[tuple[int, int]]) -> list[str] | None:
         """The declared owners the pieces make up, joined where a name holds a separator

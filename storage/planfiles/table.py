@@ -21,8 +21,10 @@ def action_rows(doc: PlanDoc) -> list[list[str]]:
             for a in doc.actions]
 
 
-def missing_columns(header: list[str]) -> list[str]:
-    return [c for c in REQUIRED_COLUMNS if c not in header]
+def missing_columns(header: list[str], new_plan: bool = False) -> list[str]:
+    """The required fields no column holds; a new plan may leave out the theme (its
+    actions are then one priority)."""
+    return [c for c in REQUIRED_COLUMNS if c not in header and not (new_plan and c == "theme")]
 
 
 def action_record(row: dict[str, Any], where: str) -> dict[str, Any]:
