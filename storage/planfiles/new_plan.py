@@ -13,7 +13,9 @@ from datetime import date
 from typing import Any
 
 #: "Priority 2: Harm outside the home", "2.", "P3 - Voice": a number, then perhaps a title.
-_NUMBERED = re.compile(r"^\D{0,20}?(\d{1,3})[a-z]?\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE | re.S)
+#: "Priority 1a" is no number: such a priority is titled as written, numbered in order.
+_NUMBERED = re.compile(r"^\D{0,20}?(\d{1,3})(?![\da-z])\s*[:.)\-–—]?\s*(.*)$",
+                       re.IGNORECASE | re.S)
 NO_THEME_TITLE = "Actions"
 
 
@@ -34,15 +36,18 @@ def new_plan_raw(new: NewPlan, records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def numbered_themes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give each record a theme number (in place) and return the themes they make: a
-    numbered priority keeps its number, a title alone gets the next one free."""
+    numbered priority keeps its number, a title alone gets the next number free."""
+    read = [_theme_of(r.get("theme"), str(r.get("theme_title") or "")) for r in records]
     titles: dict[int, str] = {}
+    for number, title in read:
+        if number is not None:
+            titles[number] = titles.get(number) or title
     by_title: dict[str, int] = {}
-    for record in records:
-        number, title = _theme_of(record.get("theme"), str(record.get("theme_title") or ""))
+    for record, (number, title) in zip(records, read, strict=True):
         if number is None:
-            number = by_title.get(title.lower()) or max([0, *titles, *by_title.values()]) + 1
+            number = by_title.get(title.lower()) or max([0, *titles]) + 1
             by_title[title.lower()] = number
-        titles[number] = titles.get(number) or title
+            titles.setdefault(number, title)
         record["theme"] = number
     return [{"number": n, "title": t or f"Priority {n}"} for n, t in sorted(titles.items())]
 
@@ -54,7 +59,7 @@ def _theme_of(value: object, title: str) -> tuple[int | None, str]:
         return int(value), title
     written = " ".join(str(value or "").split())
     if not written:
-        return (1 if not title else None), title or NO_THEME_TITLE
+        return None, title or NO_THEME_TITLE
     found = _NUMBERED.match(written)
     if found:
         return int(found[1]), title or found[2].strip()

@@ -131,3 +131,4 @@ def test_each_sample_has_no_problem_and_only_the_warnings_it_means(name: str) ->
     doc = read_plan_file(SAMPLES[name])
     assert doc.actions
     assert all("owner" not in w for w in doc.warnings)
+

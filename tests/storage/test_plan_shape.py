@@ -16,6 +16,7 @@ from storage.exporter import plan_document
 from storage.importer import import_plan
 from storage.models import Owner
 from storage.planfiles import read_plan_file, write_plan_file
+from storage.planfiles.new_plan import numbered_themes
 from storage.refs import parent_ref, sub_refs
 from storage.repository import active_plan
 
@@ -178,3 +179,14 @@ def test_a_group_names_declared_owners_that_are_not_groups(tmp_path: Path, membe
     with pytest.raises(PlanFileError) as caught:
         read_plan_file(write(tmp_path, partnership([action("1.1")], owners)))
     assert f"group “Everyone”: member {why}" in str(caught.value)
+
+
+def test_priorities_are_numbered_as_written_and_titles_alone_after_them() -> None:
+    records = [{"theme": "Priority 1a: Neglect"}, {"theme": "Priority 2: Harm"},
+               {"theme": "Priority 1a: Neglect"}, {"theme": 3.0}, {"theme": "Voice"},
+               {"theme": ""}]
+    assert numbered_themes(records) == [
+        {"number": 2, "title": "Harm"}, {"number": 3, "title": "Priority 3"},
+        {"number": 4, "title": "Priority 1a: Neglect"}, {"number": 5, "title": "Voice"},
+        {"number": 6, "title": "Actions"}]
+    assert [r["theme"] for r in records] == [4, 2, 4, 3, 5, 6]
