@@ -41,8 +41,7 @@ class Span:
         if self._by_owner is None:
             self._by_owner = defaultdict(list)
             for action in self.repo.actions():
-                for owner in {o.id: o for o in (*action.owners,
-                                                *self.reached(action.owners))}.values():
+                for owner in action.owners:
                     self._by_owner[owner.id].append(action)
         found = {a.id: a for o in owners for a in self._by_owner.get(o.id, [])}
         return sorted(found.values(), key=lambda a: (a.sort_key, a.id))
