@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from commands.context import Context
 from commands.lookup import find_action
-from commands.text import overdue_by, status, when
+from commands.text import overdue_by, status, theme_name, when
 from storage.refs import parent_ref, sub_refs
 
 
@@ -75,7 +75,8 @@ def action_detail(ctx: Context, ref: str) -> ActionDetail:
     if found.due_date and found.due_date < ctx.today and found.status != "complete":
         late = overdue_by(found.due_date, ctx.today)
     return ActionDetail(
-        found.ref, found.text, f"{found.theme.number}. {found.theme.title}",
+        found.ref, found.text, theme_name(found.theme.number, found.theme.title,
+                                          found.theme.label),
         [o.name for o in found.owners], when(found), late, status(found), found.outcome,
         [MilestoneLine(m.label, m.when_text, m.due_date, m.done) for m in found.milestones],
         [UpdateLine(u.at, u.by, u.from_status, u.to_status, u.note)

@@ -66,6 +66,7 @@ class ThemeActions:
     number: int
     title: str
     actions: list[ActionRow]
+    label: str = ""  # what the plan calls it, where not its number ("Priority 1a")
 
 
 @dataclass(frozen=True)
@@ -134,10 +135,12 @@ def theme_actions(ctx: Context, number: int | None) -> ThemeActions:
     """The actions of one theme of the plan."""
     themes = {t.number: t for t in ctx.repo.themes()}
     if number not in themes:
-        listed = "; ".join(f"{n} {t.title}" for n, t in themes.items())
+        listed = "; ".join(f"{n} {t.title}" + (f" ({t.label})" if t.label else "")
+                           for n, t in themes.items())
         raise CommandError(f"Which theme? The plan has: {listed}.")
     chosen = themes[number]
-    return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number))
+    return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number),
+                        chosen.label)
 
 
 def owners(ctx: Context) -> list[OwnerSummary]:

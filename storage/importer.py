@@ -103,9 +103,10 @@ def _sync_members(session: Session, doc: PlanDoc, owners: dict[str, Owner]) -> N
 
 def _sync_themes(session: Session, plan: Plan, doc: PlanDoc) -> dict[int, Theme]:
     themes = {t.number: t for t in session.scalars(select(Theme).where(Theme.plan_id == plan.id))}
+    labels = dict(doc.theme_labels)
     for number, title in doc.themes:
         theme = themes.get(number) or Theme(plan_id=plan.id, number=number)
-        theme.title = title
+        theme.title, theme.label = title, labels.get(number, "")
         session.add(theme)
         themes[number] = theme
     session.flush()

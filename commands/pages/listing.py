@@ -56,7 +56,9 @@ def owner_page(owner: OwnerActions) -> Page:
 
 
 def theme_page(theme: ThemeActions) -> Page:
-    return (Page().heading(f"Theme {theme.number}: {theme.title}")
+    heading = f"{theme.label}: {theme.title}" if theme.label else \
+        f"Theme {theme.number}: {theme.title}"
+    return (Page().heading(heading)
             .lines([action_line(a) for a in theme.actions], "/lscb action REF"))
 
 

@@ -119,7 +119,7 @@ def build_plan(raw: object, path: str, create_owners: bool = False) -> PlanDoc:
     board = check.text(head, "board", where, required=False)
     owners = _owners(check, raw)
     spellings = Spellings(_spellings(owners))
-    themes = _themes(check, raw)
+    themes, labels = _themes(check, raw)
     actions = _actions(check, raw, PlanPeriod(starts, ends), {n for n, _ in themes}, spellings)
     reporting = _reporting(check, raw, spellings)
     owners += undeclared_owners(check.problems, check.warnings, spellings, create_owners)
@@ -129,7 +129,8 @@ def build_plan(raw: object, path: str, create_owners: bool = False) -> PlanDoc:
     return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
                    board=board,
                    places=check.names(head, "places", where) if head.get("places") else (),
-                   owners=owners, themes=themes, actions=actions, reporting=reporting,
+                   owners=owners, themes=themes, theme_labels=labels, actions=actions,
+                   reporting=reporting,
                    warnings=tuple(check.warnings), notes=tuple(raw.get("_notes") or ()))
 
 
@@ -174,8 +175,11 @@ def _spellings(owners: tuple[OwnerDoc, ...]) -> dict[str, str]:
     return {name_key(s): o.name for o in owners for s in (o.name, *o.aliases)}
 
 
-def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[int, str], ...]:
+def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[tuple[int, str], ...],
+                                                             tuple[tuple[int, str], ...]]:
+    """The themes by number, and the labels of those the plan labels otherwise."""
     themes: dict[int, str] = {}
+    labels: dict[int, str] = {}
     for i, record in enumerate(check.records(raw, "themes", "themes"), start=1):
         where = _where(record, f"themes, entry {i}")
         number = record.get("number")
@@ -185,7 +189,12 @@ def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[int, str], ...]
         if number in themes:
             check.problems.append(f"{where}: theme {number} appears twice")
         themes[number] = check.text(record, "title", where)
-    return tuple(sorted(themes.items()))
+        if label := check.text(record, "label", where, required=False):
+            labels[number] = label
+            if len(label) > MAX_THEME_LABEL:
+                check.problems.append(f"{where}: field “label” is longer than "
+                                      f"{MAX_THEME_LABEL} characters")
+    return tuple(sorted(themes.items())), tuple(sorted(labels.items()))
 
 
 def _actions(check: _Checker, raw: dict[str, Any], period: PlanPeriod, themes: set[int],
@@ -315,6 +324,7 @@ def _cadences(check: _Checker, record: dict[str, Any], where: str,
 
 
 SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
+MAX_THEME_LABEL = 40  # the column's width
 
 
 def is_valid_rule(rule: str) -> bool:

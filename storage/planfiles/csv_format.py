@@ -51,7 +51,7 @@ def read_csv(path: Path, base: PlanDoc | None, new: NewPlan | None = None) -> di
                                         "new plan from it with --new SLUG --title … "
                                         "--starts … --ends …"])
     raw = plan_as_dict(base)
-    raw["themes"] = themes_of(records, dict(base.themes))
+    raw["themes"] = themes_of(records, dict(base.themes), dict(base.theme_labels))
     raw["actions"] = records
     raw["_notes"] = columns.said()
     return raw

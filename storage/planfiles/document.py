@@ -67,6 +67,8 @@ class PlanDoc:
     places: tuple[str, ...] = ()
     owners: tuple[OwnerDoc, ...] = ()
     themes: tuple[tuple[int, str], ...] = ()
+    #: The themes the plan labels otherwise than by number, e.g. (2, "Priority 1b").
+    theme_labels: tuple[tuple[int, str], ...] = ()
     actions: tuple[ActionDoc, ...] = ()
     reporting: tuple[ReportingDoc, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)

@@ -13,9 +13,11 @@ from datetime import date
 from typing import Any
 
 #: "Priority 2: Harm outside the home", "2.", "P3 - Voice": a number, then perhaps a title.
-#: "Priority 1a" is no number: such a priority is titled as written, numbered in order.
 _NUMBERED = re.compile(r"^\D{0,20}?(\d{1,3})(?![\da-z])\s*[:.)\-–—]?\s*(.*)$",
                        re.IGNORECASE | re.S)
+#: "Priority 1a: Neglect", "1b Early help": no number, but a label the plan uses; such a
+#: priority is numbered in order after the numbered ones, and keeps its label.
+_LABELLED = re.compile(r"^(\D{0,20}?\d{1,3}[a-z])\b\s*[:.)\-–—]?\s*(.*)$", re.IGNORECASE | re.S)
 NO_THEME_TITLE = "Actions"
 
 
@@ -36,31 +38,37 @@ def new_plan_raw(new: NewPlan, records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def numbered_themes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give each record a theme number (in place) and return the themes they make: a
-    numbered priority keeps its number, a title alone gets the next number free."""
+    numbered priority keeps its number; a labelled one ("Priority 1a") or a title alone
+    gets the next number free, in order of first appearance."""
     read = [_theme_of(r.get("theme"), str(r.get("theme_title") or "")) for r in records]
-    titles: dict[int, str] = {}
-    for number, title in read:
+    themes: dict[int, dict[str, Any]] = {}
+    for number, title, _ in read:
         if number is not None:
-            titles[number] = titles.get(number) or title
-    by_title: dict[str, int] = {}
-    for record, (number, title) in zip(records, read, strict=True):
+            themes.setdefault(number, {"number": number, "title": title})
+            themes[number]["title"] = themes[number]["title"] or title
+    named: dict[str, int] = {}
+    for record, (number, title, label) in zip(records, read, strict=True):
         if number is None:
-            number = by_title.get(title.lower()) or max([0, *titles]) + 1
-            by_title[title.lower()] = number
-            titles.setdefault(number, title)
+            key = (label or title).lower()
+            number = named.get(key) or max([0, *themes]) + 1
+            named[key] = number
+            themes.setdefault(number, {"number": number, "title": title,
+                                       **({"label": label} if label else {})})
         record["theme"] = number
-    return [{"number": n, "title": t or f"Priority {n}"} for n, t in sorted(titles.items())]
+    return [{**t, "title": t["title"] or f"Priority {n}"} for n, t in sorted(themes.items())]
 
 
-def _theme_of(value: object, title: str) -> tuple[int | None, str]:
+def _theme_of(value: object, title: str) -> tuple[int | None, str, str]:
+    """A priority cell's number (None if it has none), title and label."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value, title
+        return value, title, ""
     if isinstance(value, float) and value.is_integer():
-        return int(value), title
+        return int(value), title, ""
     written = " ".join(str(value or "").split())
     if not written:
-        return None, title or NO_THEME_TITLE
-    found = _NUMBERED.match(written)
-    if found:
-        return int(found[1]), title or found[2].strip()
-    return None, title or written
+        return None, title or NO_THEME_TITLE, ""
+    if found := _NUMBERED.match(written):
+        return int(found[1]), title or found[2].strip(), ""
+    if found := _LABELLED.match(written):
+        return None, title or found[2].strip() or found[1], found[1]
+    return None, title or written, ""

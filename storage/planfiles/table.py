@@ -38,14 +38,17 @@ def action_record(row: dict[str, Any], where: str) -> dict[str, Any]:
     return record
 
 
-def themes_of(records: list[dict[str, Any]], known: dict[int, str]) -> list[dict[str, Any]]:
-    """Themes named by the rows' theme/theme_title columns, over those already known."""
+def themes_of(records: list[dict[str, Any]], known: dict[int, str],
+              labels: dict[int, str]) -> list[dict[str, Any]]:
+    """Themes named by the rows' theme/theme_title columns, over those already known (and
+    labelled as they were)."""
     themes = dict(known)
     for record in records:
         title = str(record.get("theme_title") or "").strip()
         if isinstance(record["theme"], int) and title:
             themes[record["theme"]] = title
-    return [{"number": n, "title": t} for n, t in sorted(themes.items())]
+    return [{"number": n, "title": t, **({"label": labels[n]} if n in labels else {})}
+            for n, t in sorted(themes.items())]
 
 
 def _whole_number(value: object) -> object:

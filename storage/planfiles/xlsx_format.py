@@ -96,7 +96,9 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
             ["places", "\n".join(doc.places)]])
     _sheet(book, "Owners", ["name", "kind", "aliases", "members"],
            [[o.name, o.kind, "\n".join(o.aliases), "\n".join(o.members)] for o in doc.owners])
-    _sheet(book, "Themes", ["number", "title"], [[n, t] for n, t in doc.themes])
+    labels = dict(doc.theme_labels)
+    _sheet(book, "Themes", ["number", "title", "label"],
+           [[n, t, labels.get(n, "")] for n, t in doc.themes])
     _sheet(book, "Actions", list(ACTION_COLUMNS), action_rows(doc))
     _sheet(book, "Reporting", ["key", "what", "by", "activity", "tells", "when"],
            [[r.key, r.what, "\n".join(r.by), r.activity, r.tells, r.when]

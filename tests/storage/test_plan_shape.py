@@ -187,6 +187,19 @@ def test_priorities_are_numbered_as_written_and_titles_alone_after_them() -> Non
                {"theme": ""}]
     assert numbered_themes(records) == [
         {"number": 2, "title": "Harm"}, {"number": 3, "title": "Priority 3"},
-        {"number": 4, "title": "Priority 1a: Neglect"}, {"number": 5, "title": "Voice"},
-        {"number": 6, "title": "Actions"}]
+        {"number": 4, "title": "Neglect", "label": "Priority 1a"},
+        {"number": 5, "title": "Voice"}, {"number": 6, "title": "Actions"}]
     assert [r["theme"] for r in records] == [4, 2, 4, 3, 5, 6]
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "csv", "xlsx"])
+def test_a_theme_keeps_the_label_its_plan_gives_it(database: Database, tmp_path: Path,
+                                                   suffix: str) -> None:
+    raw = partnership([action("1.1")])
+    raw["themes"][0]["label"] = "Priority 1a"
+    imported(database, write(tmp_path, raw))
+    again = exported(database, tmp_path / f"again.{suffix}")
+    with database.committed() as session:
+        base = plan_document(session, active_plan(session))
+        assert base.theme_labels == ((1, "Priority 1a"),)
+        assert read_plan_file(again, base).theme_labels == ((1, "Priority 1a"),)

@@ -1,4 +1,5 @@
-"""owner groups: "the statutory partners" stands for the local authority, the ICB and police
+"""owner groups ("the statutory partners": the local authority, the ICB and police), and
+themes labelled as the plan labels them ("Priority 1a")
 
 Revision ID: 0012
 Revises: 0007
@@ -33,9 +34,14 @@ def upgrade() -> None:
     with op.batch_alter_table("owner_members", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_owner_members_member_id"), ["member_id"],
                               unique=False)
+    with op.batch_alter_table("themes", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("label", sa.String(length=40), nullable=False,
+                                      server_default=""))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("themes", schema=None) as batch_op:
+        batch_op.drop_column("label")
     with op.batch_alter_table("owner_members", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_owner_members_member_id"))
     op.drop_table("owner_members")
