@@ -59,6 +59,7 @@ class OwnerActions:
     people: list[str]
     channel: str | None
     actions: list[ActionRow]
+    members: list[str] = field(default_factory=list)  # a group's, each an owner itself
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def owner_actions(ctx: Context, name: str) -> OwnerActions:
                            Command("owner case review"), ".")
     found = resolve_owner(ctx, name)
     return OwnerActions(found.name, found.kind, ctx.repo.users_of(found),
-                        ctx.repo.channel_of(found), ctx.repo.actions([found]))
+                        ctx.repo.channel_of(found), ctx.repo.actions([found]),
+                        [m.name for m in found.members])
 
 
 def theme_actions(ctx: Context, number: int | None) -> ThemeActions:

@@ -131,3 +131,10 @@ def test_a_group_s_nudges_reach_each_member_s_channel(samples: dict[str, Databas
     assert by_key["due-soon:4.1"] == {"CPOLICE", "CCOUNCIL"}
     assert by_key["overdue:4.1"] == {"CPOLICE", "CCOUNCIL"}
     assert by_key["due-soon:1.1b"] == {"CPOLICE", "CCOUNCIL", "CSCHOOLS"}
+
+
+def test_a_group_s_page_names_its_members(samples: dict[str, Database]) -> None:
+    text = ask(samples["partnership"], "owner statutory partners",
+               SETTINGS["partnership"]["now"]).text
+    assert "members (each sees these as theirs): Larkmoor Council, Larkmoor Integrated " \
+           "Care Board, Larkmoor Police" in text and "*4.1*" in text

@@ -15,7 +15,7 @@ from storage.errors import PlanFileError
 from storage.exporter import plan_document
 from storage.importer import import_plan
 from storage.models import Owner
-from storage.planfiles import read_plan_file, write_plan_file
+from storage.planfiles import SAMPLES, read_plan_file, write_plan_file
 from storage.planfiles.new_plan import numbered_themes
 from storage.refs import parent_ref, sub_refs
 from storage.repository import active_plan
@@ -203,3 +203,22 @@ def test_a_theme_keeps_the_label_its_plan_gives_it(database: Database, tmp_path:
         base = plan_document(session, active_plan(session))
         assert base.theme_labels == ((1, "Priority 1a"),)
         assert read_plan_file(again, base).theme_labels == ((1, "Priority 1a"),)
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "csv", "xlsx"])
+def test_the_partnership_sample_exports_and_reimports_to_the_identical_plan(
+        database: Database, tmp_path: Path, suffix: str) -> None:
+    with database.committed() as session:
+        import_plan(session, read_plan_file(SAMPLES["partnership"]), "test", NOW)
+        before = plan_document(session, active_plan(session))
+    again = exported(database, tmp_path / f"again.{suffix}")
+    with database.committed() as session:
+        report = import_plan(session, read_plan_file(again, before), "test", NOW)
+        after = plan_document(session, active_plan(session))
+    assert (report.created, report.updated, report.archived) == ([], [], [])
+    assert after == before
+    assert [o.members for o in after.owners if o.kind == "group"] == [
+        ("Larkmoor Council", "Larkmoor Integrated Care Board", "Larkmoor Police"),
+        ("Larkmoor Council", "Larkmoor Integrated Care Board", "Larkmoor Police",
+         "Schools and Colleges", "Probation Service", "Larkmoor Hospitals Trust",
+         "Voluntary and Community Sector")]
