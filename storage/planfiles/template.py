@@ -100,7 +100,7 @@ def _drop_downs(book: Workbook) -> None:
     }
     for field, formula in choices.items():
         rule = DataValidation(type="list", formula1=formula, allow_blank=True,
-                              showErrorMessage=field == "status")
+                              showErrorMessage=False)  # a list to pick from; typing is fine
         rule.add(f"{column[field]}2:{column[field]}{ROWS}")
         actions.add_data_validation(rule)
     kinds = DataValidation(type="list", formula1='"agency,role,post,subgroup,group"',
