@@ -41,7 +41,7 @@ def read_csv(path: Path, base: PlanDoc | None, new: NewPlan | None = None) -> di
     if missing := missing_columns(list(columns.fields.values()), new_plan=new is not None):
         raise PlanFileError(str(path), [f"this is not a plan's actions table: no column is "
                                         f"“{c}” (or a name for it, such as "
-                                        f"{', '.join(HEADINGS[c][1:4])})" for c in missing])
+                                        f"{', '.join(HEADINGS[c][:3])})" for c in missing])
     records = [action_record(columns.renamed(row), f"row {number}") for number, row in rows]
     if new is not None:
         return {**new_plan_raw(new, records), "_notes": columns.said()}

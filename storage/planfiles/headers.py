@@ -11,25 +11,26 @@ from dataclasses import dataclass
 
 from storage.planfiles.table import ACTION_COLUMNS
 
-#: Every heading a field is known by, as `_key` writes it. The bot's own headings (its
-#: exports' `due_date`, derived and recomputed) are matched exactly first.
+#: The headings each field is known by, beside its own name (matched as `_key` writes
+#: them). The bot's own headings (its exports' derived `due_date`) are matched exactly first.
 HEADINGS: dict[str, tuple[str, ...]] = {
-    "ref": ("ref", "reference", "refno", "actionno", "actionnumber", "actionref", "no",
-            "number", "id"),
-    "theme": ("theme", "priority", "priorityarea", "strategicpriority", "area", "objective",
-              "workstream"),
-    "theme_title": ("themetitle", "prioritytitle", "priorityname", "themename"),
-    "text": ("text", "action", "actions", "whatwewilldo", "whatwillwedo", "task",
-             "activity", "description", "actionrequired", "keyaction"),
-    "owners": ("owners", "owner", "lead", "leads", "leadagency", "leadagencies", "leadofficer",
-               "responsible", "responsibility", "who", "bywhom", "accountable", "leadperson"),
-    "when": ("when", "timescale", "timescales", "bywhen", "deadline", "due", "duedate",
-             "targetdate", "target", "completiondate", "date", "timeframe"),
-    "status": ("status", "rag", "ragstatus", "ragrating", "brag", "progress", "rating"),
-    "outcome": ("outcome", "outcomes", "whatwearetryingtoachieve", "successmeasure",
-                "successmeasures", "measureofsuccess", "impact", "expectedoutcome",
-                "whatdifferencewillitmake", "successcriteria"),
-    "milestones": ("milestones", "milestone"),
+    "ref": ("Ref", "Reference", "Ref no", "Action no", "Action number", "Action ref", "No",
+            "Number", "ID"),
+    "theme": ("Priority", "Strategic priority", "Priority area", "Theme", "Area", "Objective",
+              "Workstream"),
+    "theme_title": ("Theme title", "Priority title", "Priority name", "Theme name"),
+    "text": ("Action", "Actions", "What we will do", "What will we do", "Task", "Activity",
+             "Description", "Action required", "Key action"),
+    "owners": ("Lead", "Leads", "Lead agency", "Lead agencies", "Lead officer", "Owner",
+               "Owners", "Responsible", "Responsibility", "Who", "By whom", "Accountable",
+               "Lead person"),
+    "when": ("Timescale", "Timescales", "By when", "Deadline", "Due", "Due date",
+             "Target date", "Target", "Completion date", "Date", "Timeframe"),
+    "status": ("RAG", "RAG status", "RAG rating", "BRAG", "Status", "Progress", "Rating"),
+    "outcome": ("What we are trying to achieve", "Outcome", "Outcomes", "Success measure",
+                "Success measures", "Measure of success", "Impact", "Expected outcome",
+                "What difference will it make", "Success criteria"),
+    "milestones": ("Milestones", "Milestone"),
 }
 
 
@@ -37,7 +38,8 @@ def _key(heading: str) -> str:
     return "".join(ch for ch in heading.lower() if ch.isalnum())
 
 
-_FIELD_OF = {alias: field for field, aliases in HEADINGS.items() for alias in aliases}
+_FIELD_OF = {_key(name): field for field, names in HEADINGS.items()
+             for name in (field, *names)}
 
 
 @dataclass(frozen=True)

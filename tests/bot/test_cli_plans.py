@@ -74,8 +74,8 @@ def test_a_table_without_the_columns_a_plan_needs_says_which_are_missing(
         lscb: Lscb, tmp_path: Path) -> None:
     write_csv(tmp_path / "actions.csv", [["Action", "Comments"], ["Do it", "soon"]])
     code, _, err = lscb("plan", "import", "actions.csv", *NEW)
-    assert code == 2 and "no column is “owners” (or a name for it, such as owner, lead, " \
-        "leads)" in err and "no column is “when”" in err
+    assert code == 2 and "no column is “owners” (or a name for it, such as Lead, Leads, " \
+        "Lead agency)" in err and "no column is “when”" in err
 
 
 def test_the_template_untouched_is_refused_and_filled_in_imports(lscb: Lscb, tmp_path: Path
