@@ -35,3 +35,12 @@ def next_free_ref(theme: object, taken: set[str]) -> str:
     ref = f"{theme}.{number}"
     taken.add(ref)
     return ref
+
+
+def orphan_warnings(refs: list[str]) -> list[str]:
+    """A warning for each sub-action whose parent the plan does not have (`1.3a` without
+    `1.3`): it is kept as an action of its own, but likely a typing slip."""
+    known = set(refs)
+    return [f"action {ref} reads as a part of {parent}, which the plan does not have; "
+            f"kept as an action of its own"
+            for ref in refs if (parent := parent_ref(ref)) and parent not in known]

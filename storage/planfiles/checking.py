@@ -28,7 +28,7 @@ from storage.planfiles.document import (
 from storage.planfiles.limits import shown, unfit_values
 from storage.planfiles.owner_names import Spellings, undeclared_owners, with_members_named
 from storage.planfiles.screening import Screen
-from storage.refs import next_free_ref
+from storage.refs import next_free_ref, orphan_warnings
 from storage.statuses import status_of
 
 
@@ -215,6 +215,7 @@ def _actions(check: _Checker, raw: dict[str, Any], period: PlanPeriod, themes: s
             check.problems.append(f"{where}: ref {ref} appears twice")
         seen.add(ref)
         actions.append(_action(check, record, where, ref, period, themes, spellings))
+    check.warnings += orphan_warnings([a.ref for a in actions])
     return tuple(actions)
 
 

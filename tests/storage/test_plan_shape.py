@@ -222,3 +222,27 @@ def test_the_partnership_sample_exports_and_reimports_to_the_identical_plan(
         ("Larkmoor Council", "Larkmoor Integrated Care Board", "Larkmoor Police",
          "Schools and Colleges", "Probation Service", "Larkmoor Hospitals Trust",
          "Voluntary and Community Sector")]
+
+
+def test_a_sub_action_without_its_parent_is_kept_with_a_warning(tmp_path: Path) -> None:
+    doc = read_plan_file(write(tmp_path, partnership([action("1.1"), action("1.3a")])))
+    assert [a.ref for a in doc.actions] == ["1.1", "1.3a"]
+    assert "action 1.3a reads as a part of 1.3, which the plan does not have; kept as an " \
+           "action of its own" in doc.warnings
+
+
+def test_an_actions_sheet_with_its_own_headings_is_read_and_said(database: Database,
+                                                                 tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    imported(database, write(tmp_path, partnership([action("1.1", status="amber")])))
+    path = exported(database, tmp_path / "plan.xlsx")
+    book = load_workbook(path)
+    sheet = book["Actions"]
+    for cell in sheet[1]:
+        cell.value = {"owners": "Lead", "when": "By when", "status": "RAG"}.get(
+            str(cell.value), cell.value)
+    book.save(path)
+    doc = read_plan_file(path)
+    assert doc.actions[0].owners == ("Police",) and doc.actions[0].status == "at-risk"
+    assert "“Lead” as owners" in doc.notes[0] and doc.notes[0].startswith("sheet Actions: ")
