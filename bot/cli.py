@@ -12,6 +12,8 @@ from pathlib import Path
 from bot.config import Settings, SettingsError
 from storage.errors import StorageError
 
+SAMPLE_NAMES = ("cumbria", "partnership")  # storage.planfiles.SAMPLES, without importing it
+
 log = logging.getLogger("lscb")
 
 
@@ -21,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command: serve Slack if credentials are set, else open the console.")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve Slack (HTTP, or Socket Mode with SLACK_APP_TOKEN)")
-    sub.add_parser("console", help="try the bot locally, without Slack")
+    sub.add_parser("console", help="try the bot locally, without Slack").add_argument(
+        "--sample", choices=SAMPLE_NAMES, default=None,
+        help="work on this sample plan (the local database gets it if it lacks it)")
     ask = sub.add_parser("ask", help='answer one command, e.g. lscb ask --as Chair "/lscb mine"')
     ask.add_argument("--as", dest="who", default="admin",
                      help="an owner (Chair), a Slack user ID (U123), or admin (default)")
@@ -34,9 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     imp = plan.add_parser("import", help="import a plan file (.yaml, .csv, .xlsx)")
     source = imp.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path)
-    source.add_argument("--sample", action="store_true",
-                        help="the Cumbria LSCB Business Plan 2014-2017")
+    source.add_argument("--sample", nargs="?", const="cumbria", choices=SAMPLE_NAMES,
+                        help="a shipped sample: cumbria (the Cumbria LSCB Business Plan "
+                        "2014-2017, the default) or partnership (a fictional safeguarding "
+                        "children partnership's plan 2025-2028)")
     imp.add_argument("--plan", help="the plan a CSV of actions edits (default: the latest)")
+    imp.add_argument("--create-owners", action="store_true",
+                     help="create the owners the file names but does not declare (else "
+                     "the import is refused, naming them)")
+    new = imp.add_argument_group("a new plan from a CSV of actions alone")
+    new.add_argument("--new", metavar="SLUG", help="start a new plan called SLUG")
+    new.add_argument("--title", help="the new plan's title")
+    new.add_argument("--starts", type=_date, help="the first day of the new plan, 2025-04-01")
+    new.add_argument("--ends", type=_date, help="the last day of the new plan, 2028-03-31")
+    plan.add_parser("template", help="write a blank plan workbook to fill in (.xlsx)"
+                    ).add_argument("file", type=Path)
     exp = plan.add_parser("export", help="export the plan (.yaml, .csv, .xlsx)")
     exp.add_argument("file", type=Path)
     exp.add_argument("--plan", help="which plan (default: the latest imported)")
@@ -97,7 +113,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                                else "console")
     handlers = {
         "serve": lambda: tasks.serve(settings),
-        "console": lambda: tasks.console(settings),
+        "console": lambda: tasks.console(settings, getattr(args, "sample", None)),
         "ask": lambda: tasks.ask_once(settings, args.who, args.text),
         "db": lambda: tasks.upgrade_database(settings),
         "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"

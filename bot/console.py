@@ -19,8 +19,13 @@ from commands.page import Page
 from commands.render_text import to_text
 from commands.slash.registry import HELP_WORDS
 from storage.database import Database
+from storage.errors import NoPlan
+from storage.repository import active_plan
 
 CONSOLE_USER = "UCONSOLE"
+#: The console's stand-in workspace: `lscb console --sample NAME` makes it work from that
+#: sample; until then it works, as a workspace with no plan chosen does, from the newest.
+CONSOLE_TEAM = "TCONSOLE"
 PROMPT = "lscb> "
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -63,7 +68,7 @@ class Who:
 
     @property
     def asker(self) -> Asker:
-        return Asker(self.user_id, None, self.acting_as, self.is_admin)
+        return Asker(self.user_id, CONSOLE_TEAM, self.acting_as, self.is_admin)
 
 
 def ask_page(database: Database, settings: Settings, who: Who, text: str) -> Page:
@@ -104,9 +109,8 @@ def run_console(database: Database, settings: Settings, lines: Iterable[str],
     """The read-answer loop; `lines` is what people type, a list for tests."""
     who = Who()
     write(WELCOME)
-    if settings.today is None:
-        write("Tip: the sample plan ran from 2014 to 2017; `today 2014-10-15` shows it as it "
-              "stood then.")
+    if settings.today is None and (tip := _travel_tip(database, settings)):
+        write(tip)
     for line in lines:
         command = line.strip()
         if command in ("quit", "exit", "q"):
@@ -120,6 +124,21 @@ def run_console(database: Database, settings: Settings, lines: Iterable[str],
             settings = _travel(settings, command[5:].strip(), write)
         else:
             write(ask(database, settings, who, command))
+
+
+def _travel_tip(database: Database, settings: Settings) -> str:
+    """For a plan that is over or not yet begun, how to see it as it stood mid-way."""
+    with database.unit_of_work() as session:
+        try:
+            plan = active_plan(session, CONSOLE_TEAM)
+        except NoPlan:
+            return ""
+        starts, ends = plan.starts, plan.ends
+    if starts <= settings.local_date() <= ends:
+        return ""
+    middle = starts + (ends - starts) / 2
+    return (f"Tip: this plan runs from {starts:%Y} to {ends:%Y}; `today {middle:%Y-%m-%d}` "
+            f"shows it as it stood then.")
 
 
 def _travel(settings: Settings, value: str, write: Callable[[str], None]) -> Settings:

@@ -12,18 +12,20 @@ from typing import TYPE_CHECKING
 
 from bot.answers import Asker, Refused, in_context
 from bot.config import Settings, SettingsError
-from bot.console import Who, ask_page, run_console, shown, typed_lines
+from bot.console import CONSOLE_TEAM, Who, ask_page, run_console, shown, typed_lines
 from commands import Context, admin
 from commands.page import Page
 from commands.pages.admin import channel_page, linked_page, unlinked_page
 from commands.render_text import to_text
-from storage.database import DEFAULT_URL, Database
-from storage.errors import NoPlan
+from storage.database import DEFAULT_URL, Database, Session
+from storage.errors import NoPlan, PlanFileError
 from storage.exporter import plan_document
 from storage.importer import import_plan
-from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
+from storage.models import Plan
+from storage.planfiles import SAMPLES, NewPlan, read_plan_file, write_plan_file
+from storage.planfiles.template import write_template
 from storage.repository import active_plan
-from storage.workspaces import chosen_plan, plan_named, plans_with_counts, use_plan
+from storage.workspaces import chosen_plan, plan_exists, plan_named, plans_with_counts, use_plan
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
@@ -67,27 +69,36 @@ def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
     return SocketModeHandler(app, settings.app_token, web_client=app.client)
 
 
-def open_with_sample(settings: Settings) -> Database:
+def open_with_sample(settings: Settings, sample: str | None = None) -> Database:
     """The database; the local default one gets the sample plan on first use, so the console
-    has something to show. A database named by DATABASE_URL is never given the sample."""
+    has something to show, and the `sample` asked for (made the plan in use) if it lacks it.
+    A database named by DATABASE_URL is never given a sample."""
     database = Database(settings.database_url)
     if settings.database_url != DEFAULT_URL:
+        if sample:
+            print(f"--sample loads a sample only into the local database, not "
+                  f"{settings.database_url}: use `lscb plan import --sample {sample}`.")
         return database
     with database.unit_of_work() as session:
         try:
-            active_plan(session)
+            plan = active_plan(session)
         except NoPlan:
-            report = import_plan(session, read_plan_file(SAMPLE_PLAN), CLI.user_id,
-                                 settings.now())
-            session.commit()
-            print(f"Loaded the sample plan into {settings.database_url}: "
+            plan = None
+        wanted = read_plan_file(SAMPLES[sample or "cumbria"])
+        if plan is None or (sample and not plan_exists(session, wanted.slug)):
+            report = import_plan(session, wanted, CLI.user_id, settings.now())
+            print(f"Loaded the sample plan {wanted.slug} into {settings.database_url}: "
                   f"{len(report.created)} actions.")
+        if sample:
+            use_plan(session, CONSOLE_TEAM, plan_named(session, wanted.slug), CLI.user_id,
+                     settings.now())
+        session.commit()
     return database
 
 
-def console(settings: Settings) -> int:
+def console(settings: Settings, sample: str | None = None) -> int:
     lines = typed_lines() if sys.stdin.isatty() else sys.stdin
-    run_console(open_with_sample(settings), settings, lines, print)
+    run_console(open_with_sample(settings, sample), settings, lines, print)
     return 0
 
 
@@ -105,6 +116,8 @@ def upgrade_database(settings: Settings) -> int:
 
 
 def plan_file(settings: Settings, args: argparse.Namespace) -> int:
+    if args.plan_command == "template":
+        return template(args.file)
     database = Database(settings.database_url)
     with database.unit_of_work() as session:
         if args.plan_command == "list":
@@ -126,12 +139,38 @@ def plan_file(settings: Settings, args: argparse.Namespace) -> int:
             write_plan_file(plan_document(session, chosen), args.file)
             print(f"Exported {chosen.slug} to {args.file}.")
             return 0
-        base = plan_document(session, chosen) if chosen else None
-        doc = read_plan_file(SAMPLE_PLAN if args.sample else args.file, base)
-        summary = import_plan(session, doc, CLI.user_id, settings.now()).summary()
-        session.commit()
-        print(summary)
+        return import_file(session, settings, args, chosen)
+
+
+def import_file(session: Session, settings: Settings, args: argparse.Namespace,
+                chosen: Plan | None) -> int:
+    """`lscb plan import`: a file or a sample, over the plan chosen or as a new one."""
+    doc = read_plan_file(SAMPLES[args.sample] if args.sample else args.file,
+                         plan_document(session, chosen) if chosen else None,
+                         create_owners=args.create_owners, new=new_plan(session, args))
+    summary = import_plan(session, doc, CLI.user_id, settings.now()).summary()
+    session.commit()
+    print(summary)
     return 0
+
+
+def template(path: Path) -> int:
+    write_template(path)
+    print(f"Wrote a blank plan to fill in: {path}. Fill in its sheets (the Guide says how), "
+          f"then `lscb plan import {path}`.")
+    return 0
+
+
+def new_plan(session: Session, args: argparse.Namespace) -> NewPlan | None:
+    """The plan `--new SLUG --title … --starts … --ends …` starts, or None without --new."""
+    if not args.new:
+        return None
+    if missing := [f"--{n}" for n in ("title", "starts", "ends") if not getattr(args, n)]:
+        raise PlanFileError("--new", [f"a new plan needs {', '.join(missing)} as well"])
+    if plan_exists(session, args.new):
+        raise PlanFileError("--new", [f"there is already a plan {args.new}: import without "
+                                      f"--new (and with --plan {args.new}) to update it"])
+    return NewPlan(args.new, args.title, args.starts, args.ends)
 
 
 LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],

@@ -65,10 +65,14 @@ class Context:
         return self.now.astimezone(self.tz).date()
 
     def caller_owners(self) -> list[Owner]:
-        """The roles and subgroups the caller speaks for."""
+        """The owners the caller speaks for, and the groups those belong to (a police
+        officer's actions include those of "the statutory partners")."""
         if self.caller.acting_as is not None:
-            return [self.repo.resolve_owner(name) for name in self.caller.acting_as]
-        return self.repo.owners_of_user(self.caller.user_id)
+            owners = [self.repo.resolve_owner(name) for name in self.caller.acting_as]
+        else:
+            owners = self.repo.owners_of_user(self.caller.user_id)
+        known = {o.id for o in owners}
+        return owners + [g for g in self.repo.groups_of(owners) if g.id not in known]
 
     def speaks_for(self, owners: list[Owner]) -> bool:
         """Whether the caller is linked to any of `owners`."""

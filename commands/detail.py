@@ -8,7 +8,8 @@ from datetime import date, datetime
 
 from commands.context import Context
 from commands.lookup import find_action
-from commands.text import overdue_by, status, when
+from commands.text import overdue_by, status, theme_name, when
+from storage.refs import parent_ref, sub_refs
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class ActionDetail:
     milestones: list[MilestoneLine]
     updates: list[UpdateLine]
     challenges: list[ChallengeLine]
+    part_of: str = ""  # the parent action's reference, for a sub-action (1.1a is part of 1.1)
+    parts: tuple[str, ...] = ()  # the sub-actions' references
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,16 @@ def action_detail(ctx: Context, ref: str) -> ActionDetail:
     if found.due_date and found.due_date < ctx.today and found.status != "complete":
         late = overdue_by(found.due_date, ctx.today)
     return ActionDetail(
-        found.ref, found.text, f"{found.theme.number}. {found.theme.title}",
+        found.ref, found.text, theme_name(found.theme.number, found.theme.title,
+                                          found.theme.label),
         [o.name for o in found.owners], when(found), late, status(found), found.outcome,
         [MilestoneLine(m.label, m.when_text, m.due_date, m.done) for m in found.milestones],
         [UpdateLine(u.at, u.by, u.from_status, u.to_status, u.note)
          for u in ctx.repo.updates(found)],
-        [ChallengeLine(c.at, c.by, c.text) for c, _ in ctx.repo.challenges(found)])
+        [ChallengeLine(c.at, c.by, c.text) for c, _ in ctx.repo.challenges(found)],
+        part_of=parent_ref(found.ref) or "",
+        parts=tuple(sub_refs(found.ref, (a.ref for a in
+                                         ctx.repo.actions(theme=found.theme.number)))))
 
 
 def history(ctx: Context, ref: str) -> History:

@@ -59,6 +59,7 @@ class OwnerActions:
     people: list[str]
     channel: str | None
     actions: list[ActionRow]
+    members: list[str] = field(default_factory=list)  # a group's, each an owner itself
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class ThemeActions:
     number: int
     title: str
     actions: list[ActionRow]
+    label: str = ""  # what the plan calls it, where not its number ("Priority 1a")
 
 
 @dataclass(frozen=True)
@@ -127,17 +129,20 @@ def owner_actions(ctx: Context, name: str) -> OwnerActions:
                            Command("owner case review"), ".")
     found = resolve_owner(ctx, name)
     return OwnerActions(found.name, found.kind, ctx.repo.users_of(found),
-                        ctx.repo.channel_of(found), ctx.repo.actions([found]))
+                        ctx.repo.channel_of(found), ctx.repo.actions([found]),
+                        [m.name for m in found.members])
 
 
 def theme_actions(ctx: Context, number: int | None) -> ThemeActions:
     """The actions of one theme of the plan."""
     themes = {t.number: t for t in ctx.repo.themes()}
     if number not in themes:
-        listed = "; ".join(f"{n} {t.title}" for n, t in themes.items())
+        listed = "; ".join(f"{n} {t.title}" + (f" ({t.label})" if t.label else "")
+                           for n, t in themes.items())
         raise CommandError(f"Which theme? The plan has: {listed}.")
     chosen = themes[number]
-    return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number))
+    return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number),
+                        chosen.label)
 
 
 def owners(ctx: Context) -> list[OwnerSummary]:

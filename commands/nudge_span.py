@@ -17,7 +17,7 @@ from commands.render_blocks import to_reply
 from commands.report import build_report
 from storage.ledger import Message
 from storage.repository import PlanRepository
-from storage.rows import ActionRow, OwnerLike
+from storage.rows import ActionRow, OwnerLike, OwnerRef
 
 NOBODY = ""  # the channel of a nudge for an owner with none: nobody will hear it
 
@@ -33,6 +33,7 @@ class Span:
     tz: ZoneInfo
     channels: dict[int, str]
     _by_owner: dict[int, list[ActionRow]] | None = None
+    _members: dict[int, list[OwnerRef]] | None = None
     _reports: dict[date, Page] = field(default_factory=dict)
 
     def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
@@ -56,9 +57,22 @@ class Span:
     def at(self, day: date) -> datetime:
         return send_time(day, self.tz)
 
+    def reached(self, owners: Sequence[OwnerLike]) -> list[OwnerLike]:
+        """Who hears about the owners' actions: each owner, but a group without a channel
+        of its own through each of its members ("the statutory partners" are three)."""
+        if self._members is None:
+            self._members = self.repo.group_members()
+        found: dict[int, OwnerLike] = {}
+        for owner in owners:
+            if owner.id in self._members and owner.id not in self.channels:
+                found.update((m.id, m) for m in self._members[owner.id])
+            else:
+                found[owner.id] = owner
+        return list(found.values())
+
     def by_channel(self, owners: Sequence[OwnerLike]) -> dict[str, list[OwnerLike]]:
         grouped: dict[str, list[OwnerLike]] = defaultdict(list)
-        for owner in owners:
+        for owner in self.reached(owners):
             grouped[self.channels.get(owner.id, NOBODY)].append(owner)
         return grouped
 

@@ -125,12 +125,12 @@ def _digests_on(span: Span, monday: date, day: date) -> list[Nudge]:
     for item in span.repo.overdue(day):
         if snoozed(item, day):
             continue
-        for channel in {span.channels.get(o.id, NOBODY) for o in item.action.owners}:
+        for channel in {span.channels.get(o.id, NOBODY) for o in span.reached(item.action.owners)}:
             items_by_channel[channel].append(item)
     items_by_channel.pop(NOBODY, None)
     nudges = []
     for channel, items in sorted(items_by_channel.items()):
-        owners = {o.name for i in items for o in i.action.owners
+        owners = {o.name for i in items for o in span.reached(i.action.owners)
                   if span.channels.get(o.id) == channel}
         nudges.append(Nudge(key=DIGEST, occurrence=monday, send_at=span.at(day),
                             channel=channel, audience="; ".join(sorted(owners)),

@@ -13,12 +13,8 @@ from commands.safety import typed_text
 from commands.text import day
 from storage.duedates import next_annual_due
 from storage.models import STATUSES, Action
+from storage.statuses import status_of
 
-STATUS_WORDS = {s: s for s in STATUSES} | {
-    "notstarted": "not-started", "ontrack": "on-track", "green": "on-track",
-    "atrisk": "at-risk", "amber": "at-risk", "offtrack": "off-track", "red": "off-track",
-    "done": "complete", "completed": "complete", "finished": "complete",
-}
 NEEDS_REASON = ("at-risk", "off-track")
 EVIDENCE_LIMIT = 500  # the column's width
 
@@ -34,8 +30,7 @@ class StatusChanged:
 
 
 def read_status(word: str) -> str:
-    status = STATUS_WORDS.get(word.lower().replace("-", "").replace("_", ""),
-                              STATUS_WORDS.get(word.lower()))
+    status = status_of(word)
     if status is None:
         raise CommandError(f"“{word[:30]}” is not a status. Use one of: "
                            f"{', '.join(STATUSES)}.")

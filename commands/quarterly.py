@@ -12,10 +12,10 @@ from datetime import date
 from commands.context import CommandError, Context, FieldError, NotPermitted
 from commands.lookup import find_action
 from commands.page import Command
-from commands.progress import STATUS_WORDS, change_status, read_status
+from commands.progress import change_status, read_status
 from commands.quarters import Quarter
 from commands.returns_window import due_date, return_window
-from storage.models import Owner
+from storage.models import STATUSES, Owner
 from storage.rows import ActionRow
 
 MAX_RETURN_LINES = 45  # two inputs an action, in a modal of at most 100 blocks
@@ -73,7 +73,7 @@ def give_return(ctx: Context, owner_id: int, quarter: Quarter,
     owner = _owner(ctx, owner_id)
     given = []
     for ref, (status, commentary) in entries.items():
-        if status not in STATUS_WORDS.values():
+        if status not in STATUSES:
             raise FieldError(f"status:{ref}", "Choose one of the statuses offered.")
         action = find_action(ctx, ref)
         if owner.id not in {o.id for o in action.owners}:

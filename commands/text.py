@@ -59,3 +59,8 @@ def whole_number(text: str, digits: int = 9) -> int | None:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def theme_name(number: int, title: str, label: str = "") -> str:
+    """A theme as its plan names it: "1. Leadership", or "Priority 1a: Neglect"."""
+    return f"{label}: {title}" if label else f"{number}. {title}"

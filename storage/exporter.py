@@ -20,7 +20,8 @@ from storage.planfiles.document import (
 def plan_document(session: Session, plan: Plan) -> PlanDoc:
     """Everything a plan file holds, read from the database; archived actions are left out."""
     owners = session.scalars(select(Owner).where(Owner.plan_id == plan.id).order_by(Owner.id))
-    themes = session.scalars(select(Theme).where(Theme.plan_id == plan.id).order_by(Theme.number))
+    themes = list(session.scalars(select(Theme).where(Theme.plan_id == plan.id)
+                                  .order_by(Theme.number)))
     actions = session.scalars(select(Action).where(Action.plan_id == plan.id,
                                                    Action.archived.is_(False))
                               .order_by(Action.sort_key, Action.id))
@@ -30,8 +31,10 @@ def plan_document(session: Session, plan: Plan) -> PlanDoc:
         slug=plan.slug, title=plan.title, board=plan.board, starts=plan.starts, ends=plan.ends,
         places=tuple(filter(None, plan.places.splitlines())),
         owners=tuple(OwnerDoc(o.name, o.kind, tuple(a.alias for a in o.aliases
-                                                    if a.alias != o.name)) for o in owners),
+                                                    if a.alias != o.name),
+                              tuple(m.name for m in o.members)) for o in owners),
         themes=tuple((t.number, t.title) for t in themes),
+        theme_labels=tuple((t.number, t.label) for t in themes if t.label),
         actions=tuple(_action(a) for a in actions),
         reporting=tuple(_row(r) for r in rows),
     )

@@ -20,6 +20,7 @@ from storage.models import (
     Milestone,
     Owner,
     OwnerAlias,
+    OwnerMember,
     Plan,
     ReportingRow,
     Theme,
@@ -35,10 +36,12 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     archived: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"Imported plan {self.plan_slug}: {len(self.created)} new, "
                  f"{len(self.updated)} updated, {len(self.archived)} archived."]
+        lines += [f"Read: {note}" for note in self.notes]
         if self.archived:
             lines.append(f"Archived (no longer in the file): {', '.join(self.archived)}")
         lines += [f"Warning: {w}" for w in self.warnings]
@@ -57,7 +60,7 @@ def import_plan(session: Session, doc: PlanDoc, actor: str, now: datetime) -> Im
     session.flush()
     owners = _sync_owners(session, plan, doc)
     themes = _sync_themes(session, plan, doc)
-    report = ImportReport(doc.slug, warnings=list(doc.warnings))
+    report = ImportReport(doc.slug, warnings=list(doc.warnings), notes=list(doc.notes))
     _sync_actions(session, plan, doc, owners, themes, report, now)
     _sync_reporting(session, plan, doc.reporting, owners)
     _drop_unused_owners(session, plan, {o.name for o in doc.owners})
@@ -83,14 +86,27 @@ def _sync_owners(session: Session, plan: Plan, doc: PlanDoc) -> dict[str, Owner]
             keys.setdefault(name_key(spelling), spelling)
         session.add_all(OwnerAlias(plan_id=plan.id, owner_id=existing[spec.name].id, alias=a,
                                    key=k) for k, a in keys.items())
+    _sync_members(session, doc, existing)
     return existing
+
+
+def _sync_members(session: Session, doc: PlanDoc, owners: dict[str, Owner]) -> None:
+    """Each group's members, as the file lists them now."""
+    session.execute(delete(OwnerMember).where(
+        OwnerMember.group_id.in_([o.id for o in owners.values()])))
+    session.add_all(OwnerMember(group_id=owners[spec.name].id, member_id=owners[name].id,
+                                position=position)
+                    for spec in doc.owners for position, name in enumerate(spec.members))
+    for owner in owners.values():
+        session.expire(owner, ["members"])
 
 
 def _sync_themes(session: Session, plan: Plan, doc: PlanDoc) -> dict[int, Theme]:
     themes = {t.number: t for t in session.scalars(select(Theme).where(Theme.plan_id == plan.id))}
+    labels = dict(doc.theme_labels)
     for number, title in doc.themes:
         theme = themes.get(number) or Theme(plan_id=plan.id, number=number)
-        theme.title = title
+        theme.title, theme.label = title, labels.get(number, "")
         session.add(theme)
         themes[number] = theme
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, or_, select
@@ -9,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.errors import OwnerNotFound
-from storage.models import ChannelLink, Owner, OwnerAlias, Plan, UserLink
+from storage.models import ChannelLink, Owner, OwnerAlias, OwnerMember, Plan, UserLink
 from storage.names import name_key
+from storage.rows import OwnerRef
 
 MAX_NAME = 200  # the alias column's width: nothing longer can match
 
@@ -44,6 +46,25 @@ class OwnerQueries:
         return list(self.session.scalars(
             select(Owner).join(OwnerAlias).where(OwnerAlias.plan_id == self.plan.id, condition)
             .distinct().order_by(Owner.name)))
+
+    def groups_of(self, owners: list[Owner]) -> list[Owner]:
+        """The owner groups any of `owners` belongs to ("the statutory partners")."""
+        return list(self.session.scalars(
+            select(Owner).join(OwnerMember, OwnerMember.group_id == Owner.id)
+            .where(OwnerMember.member_id.in_([o.id for o in owners])).distinct()
+            .order_by(Owner.name)))
+
+    def group_members(self) -> dict[int, list[OwnerRef]]:
+        """Each owner group's members, by the group's id, in the plan's order."""
+        members: dict[int, list[OwnerRef]] = defaultdict(list)
+        rows = self.session.execute(
+            select(OwnerMember.group_id, Owner.id, Owner.name)
+            .join(Owner, Owner.id == OwnerMember.member_id)
+            .where(Owner.plan_id == self.plan.id)
+            .order_by(OwnerMember.group_id, OwnerMember.position))
+        for group_id, owner_id, name in rows:
+            members[group_id].append(OwnerRef(owner_id, name))
+        return dict(members)
 
     def owners_of_user(self, user_id: str) -> list[Owner]:
         return list(self.session.scalars(

@@ -54,3 +54,7 @@ def chosen_plan(session: Session, slug: str | None) -> Plan | None:
         return active_plan(session)
     except NoPlan:
         return None
+
+
+def plan_exists(session: Session, slug: str) -> bool:
+    return session.scalar(select(Plan.id).where(Plan.slug == slug)) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from commands.detail import ActionDetail, Change, History
-from commands.page import Bold, Line, Mention, Page, line
+from commands.page import Bold, Command, Line, Mention, Page, line
 from commands.text import day, shorten
 
 VERBS = {"action.status": "status", "action.due": "due date", "action.snooze": "snoozed",
@@ -16,6 +16,12 @@ VERBS = {"action.status": "status", "action.due": "due date", "action.snooze": "
 
 def action_page(found: ActionDetail, tz: ZoneInfo) -> Page:
     page = Page().heading(f"Action {found.ref}").paragraph(found.text)
+    if found.part_of or found.parts:
+        page.paragraph(*((Bold("Part of:"), " ", Command(f"action {found.part_of}"))
+                         if found.part_of else ()),
+                       "\n" if found.part_of and found.parts else "",
+                       *((Bold("Sub-actions:"), " ", ", ".join(found.parts))
+                         if found.parts else ()))
     page.paragraph(
         Bold("Theme:"), f" {found.theme}\n", Bold("Owner:"), f" {' / '.join(found.owners)}\n",
         Bold("When:"), f" {found.when}", (" · ", Bold(found.lateness)) if found.lateness else "",

@@ -51,12 +51,16 @@ def owner_page(owner: OwnerActions) -> Page:
     people = joined([(Mention(u),) for u in owner.people]) or ("nobody yet",)
     channel = (ChannelRef(owner.channel),) if owner.channel else ("none",)
     return (Page().heading(f"{owner.name}: {plural(len(owner.actions), 'action')}")
-            .note(f"{owner.kind.title()} · linked: ", people, " · channel: ", channel)
+            .note(f"{owner.kind.title()} · linked: ", people, " · channel: ", channel,
+                  f" · members (each sees these as theirs): {', '.join(owner.members)}"
+                  if owner.members else "")
             .lines([action_line(a) for a in owner.actions], "/lscb action REF"))
 
 
 def theme_page(theme: ThemeActions) -> Page:
-    return (Page().heading(f"Theme {theme.number}: {theme.title}")
+    heading = f"{theme.label}: {theme.title}" if theme.label else \
+        f"Theme {theme.number}: {theme.title}"
+    return (Page().heading(heading)
             .lines([action_line(a) for a in theme.actions], "/lscb action REF"))
 
 

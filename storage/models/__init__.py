@@ -3,13 +3,23 @@
 from storage.models.base import Base
 from storage.models.delivery import ChannelPace, CycleRun, Delivery, DeliveryHold
 from storage.models.history import AuditEntry, Challenge, StatusChange
-from storage.models.people import OWNER_KINDS, ChannelLink, Owner, OwnerAlias, UserLink, Workspace
+from storage.models.people import (
+    GROUP,
+    OWNER_KINDS,
+    ChannelLink,
+    Owner,
+    OwnerAlias,
+    OwnerMember,
+    UserLink,
+    Workspace,
+)
 from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
 from storage.models.reporting import Cadence, ReportingOwner, ReportingRow
 from storage.models.returns import QuarterReturn
 from storage.models.risks import DueChange, Risk, risk_actions
 
 __all__ = [
+    "GROUP",
     "OWNER_KINDS",
     "STATUSES",
     "Action",
@@ -27,6 +37,7 @@ __all__ = [
     "Milestone",
     "Owner",
     "OwnerAlias",
+    "OwnerMember",
     "Plan",
     "QuarterReturn",
     "ReportingOwner",

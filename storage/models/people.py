@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base
 
-OWNER_KINDS = ("role", "subgroup")
+#: A group ("the statutory partners", "each agency") stands for its members: each of them
+#: sees the group's actions as their own.
+OWNER_KINDS = ("role", "subgroup", "agency", "post", "group")
+GROUP = "group"
+
+
+class OwnerMember(Base):
+    """One member of an owner group, in the order the plan names them."""
+
+    __tablename__ = "owner_members"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"),
+                                           primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Owner(Base):
@@ -21,6 +36,11 @@ class Owner(Base):
 
     aliases: Mapped[list[OwnerAlias]] = relationship(
         back_populates="owner", cascade="all, delete-orphan", order_by="OwnerAlias.id"
+    )
+    members: Mapped[list[Owner]] = relationship(
+        secondary="owner_members", primaryjoin="Owner.id == OwnerMember.group_id",
+        secondaryjoin="Owner.id == OwnerMember.member_id", order_by="OwnerMember.position",
+        viewonly=True,
     )
 
 

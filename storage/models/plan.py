@@ -53,6 +53,8 @@ class Theme(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(300))
+    #: What the plan calls it where that is not its number: "Priority 1a", "P2".
+    label: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     plan: Mapped[Plan] = relationship(back_populates="themes")
 

@@ -14,7 +14,7 @@ from dateutil.rrule import rrulestr
 
 from storage.duedates import Due, DueKind, read_when
 from storage.errors import PlanFileError
-from storage.models import OWNER_KINDS, STATUSES
+from storage.models import GROUP, OWNER_KINDS, STATUSES
 from storage.names import name_key
 from storage.periods import PlanPeriod
 from storage.planfiles.document import (
@@ -26,7 +26,10 @@ from storage.planfiles.document import (
     ReportingDoc,
 )
 from storage.planfiles.limits import shown, unfit_values
+from storage.planfiles.owner_names import Spellings, undeclared_owners, with_members_named
 from storage.planfiles.screening import Screen
+from storage.refs import next_free_ref, orphan_warnings
+from storage.statuses import status_of
 
 
 class _Checker:
@@ -100,8 +103,11 @@ def _where(record: dict[str, Any], fallback: str) -> str:
     return str(record.get("_where", fallback))
 
 
-def build_plan(raw: object, path: str) -> PlanDoc:
-    """Check a plan file's contents and return them typed, or raise PlanFileError."""
+def build_plan(raw: object, path: str, create_owners: bool = False) -> PlanDoc:
+    """Check a plan file's contents and return them typed, or raise PlanFileError.
+
+    Owners the actions name but the file does not declare are refused, all named at once,
+    unless `create_owners`, when they are created (as roles) and listed among the warnings."""
     if not isinstance(raw, dict) or not isinstance(raw.get("plan"), dict):
         raise PlanFileError(path, ["this is not a plan file: it has no “plan” section "
                                    "(slug, title, starts, ends)"])
@@ -112,18 +118,20 @@ def build_plan(raw: object, path: str) -> PlanDoc:
     starts, ends = check.date(head, "starts", where), check.date(head, "ends", where)
     board = check.text(head, "board", where, required=False)
     owners = _owners(check, raw)
-    spellings = _spellings(owners)
-    themes = _themes(check, raw)
+    spellings = Spellings(_spellings(owners))
+    themes, labels = _themes(check, raw)
     actions = _actions(check, raw, PlanPeriod(starts, ends), {n for n, _ in themes}, spellings)
     reporting = _reporting(check, raw, spellings)
+    owners += undeclared_owners(check.problems, check.warnings, spellings, create_owners)
     check.problems += _unfit(slug, title, board, owners, themes, actions, reporting)
     if check.problems:
         raise PlanFileError(path, [shown(p, limit=1000) for p in check.problems])
     return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
                    board=board,
                    places=check.names(head, "places", where) if head.get("places") else (),
-                   owners=owners, themes=themes, actions=actions, reporting=reporting,
-                   warnings=tuple(check.warnings))
+                   owners=owners, themes=themes, theme_labels=labels, actions=actions,
+                   reporting=reporting,
+                   warnings=tuple(check.warnings), notes=tuple(raw.get("_notes") or ()))
 
 
 def _unfit(slug: str, title: str, board: str, owners: tuple[OwnerDoc, ...],
@@ -144,10 +152,13 @@ def _owners(check: _Checker, raw: dict[str, Any]) -> tuple[OwnerDoc, ...]:
         if kind and kind not in OWNER_KINDS:
             check.problems.append(f"{where}: field “kind” should be one of "
                                   f"{', '.join(OWNER_KINDS)}, not “{kind}”")
-        aliases = check.names(record, "aliases", where) if "aliases" in record else ()
-        owners.append(OwnerDoc(check.text(record, "name", where), kind, aliases))
+        aliases = check.names(record, "aliases", where) if record.get("aliases") else ()
+        members = check.names(record, "members", where) if record.get("members") else ()
+        if members and kind != GROUP:
+            check.problems.append(f"{where}: only an owner of kind “group” has members")
+        owners.append(OwnerDoc(check.text(record, "name", where), kind, aliases, members))
     _refuse_clashing_spellings(check, owners)
-    return tuple(owners)
+    return with_members_named(check.problems, owners)
 
 
 def _refuse_clashing_spellings(check: _Checker, owners: list[OwnerDoc]) -> None:
@@ -164,8 +175,11 @@ def _spellings(owners: tuple[OwnerDoc, ...]) -> dict[str, str]:
     return {name_key(s): o.name for o in owners for s in (o.name, *o.aliases)}
 
 
-def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[int, str], ...]:
+def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[tuple[int, str], ...],
+                                                             tuple[tuple[int, str], ...]]:
+    """The themes by number, and the labels of those the plan labels otherwise."""
     themes: dict[int, str] = {}
+    labels: dict[int, str] = {}
     for i, record in enumerate(check.records(raw, "themes", "themes"), start=1):
         where = _where(record, f"themes, entry {i}")
         number = record.get("number")
@@ -175,21 +189,33 @@ def _themes(check: _Checker, raw: dict[str, Any]) -> tuple[tuple[int, str], ...]
         if number in themes:
             check.problems.append(f"{where}: theme {number} appears twice")
         themes[number] = check.text(record, "title", where)
-    return tuple(sorted(themes.items()))
+        if label := check.text(record, "label", where, required=False):
+            labels[number] = label
+            if len(label) > MAX_THEME_LABEL:
+                check.problems.append(f"{where}: field “label” is longer than "
+                                      f"{MAX_THEME_LABEL} characters")
+    return tuple(sorted(themes.items())), tuple(sorted(labels.items()))
 
 
 def _actions(check: _Checker, raw: dict[str, Any], period: PlanPeriod, themes: set[int],
-             spellings: dict[str, str]) -> tuple[ActionDoc, ...]:
+             spellings: Spellings) -> tuple[ActionDoc, ...]:
     actions: list[ActionDoc] = []
     seen: set[str] = set()
-    for i, record in enumerate(_action_records(check, raw), start=1):
+    records = _action_records(check, raw)
+    taken = {str(r["ref"]).strip() for r in records if r.get("ref") not in (None, "")}
+    for i, record in enumerate(records, start=1):
         where = _where(record, f"actions, entry {i}")
-        ref = check.text(record, "ref", where)
+        ref = check.text(record, "ref", where, required=False)
+        if not ref:
+            ref = next_free_ref(record.get("theme"), taken)
+            check.warnings.append(f"{where}: no reference; given {ref} (in file order), "
+                                  f"which an export writes down")
         where = f"{where} (action {ref})" if ref else where
         if ref in seen:
             check.problems.append(f"{where}: ref {ref} appears twice")
         seen.add(ref)
         actions.append(_action(check, record, where, ref, period, themes, spellings))
+    check.warnings += orphan_warnings([a.ref for a in actions])
     return tuple(actions)
 
 
@@ -206,25 +232,28 @@ def _action_records(check: _Checker, raw: dict[str, Any]) -> list[dict[str, Any]
 
 
 def _action(check: _Checker, record: dict[str, Any], where: str, ref: str, period: PlanPeriod,
-            themes: set[int], spellings: dict[str, str]) -> ActionDoc:
+            themes: set[int], spellings: Spellings) -> ActionDoc:
     theme = record.get("theme")
     if isinstance(theme, list | dict):
         check.problems.append(f"{where}: field “theme” should be a theme number, "
                               f"not {_kind(theme)}")
     elif theme not in themes:
         check.problems.append(f"{where}: field “theme”: there is no theme {shown(theme)}")
-    owners = tuple(_owner_name(check, n, where, spellings)
-                   for n in check.names(record, "owners", where))
+    owners = tuple(dict.fromkeys(name for written in check.names(record, "owners", where)
+                                 for name in spellings.owners_in(written, where)))
     if not owners:
         check.problems.append(f"{where}: field “owners” names nobody")
     when = check.text(record, "when", where)
     due = read_when(when, period)
     if when and (warning := _due_warning(when, due)):
         check.warnings.append(f"{where}: {warning}")
-    status = check.text(record, "status", where, required=False) or "not-started"
-    if status not in STATUSES:
+    written = check.text(record, "status", where, required=False)
+    status = status_of(written) if written else "not-started"
+    if status is None:
         check.problems.append(f"{where}: field “status” should be one of "
-                              f"{', '.join(STATUSES)}, not “{status}”")
+                              f"{', '.join(STATUSES)} (or red, amber, green, blue, R, A, G, "
+                              f"in progress), not “{written}”")
+        status = "not-started"
     return ActionDoc(ref=ref, theme=theme if isinstance(theme, int) else 0,
                      text=check.text(record, "text", where), owners=owners, when=when, due=due,
                      outcome=check.text(record, "outcome", where, required=False),
@@ -239,13 +268,6 @@ def _due_warning(when: str, due: Due) -> str:
     return f"“{when}” is {due.read_as}; but {due.warning}" if due.warning else ""
 
 
-def _owner_name(check: _Checker, name: str, where: str, spellings: dict[str, str]) -> str:
-    canonical = spellings.get(name_key(name))
-    if canonical is None:
-        check.problems.append(f"{where}: field “owners”: “{name}” is not a declared owner "
-                              f"or alias")
-        return name
-    return canonical
 
 
 def _milestones(check: _Checker, record: dict[str, Any], where: str,
@@ -265,12 +287,12 @@ def _milestones(check: _Checker, record: dict[str, Any], where: str,
 
 
 def _reporting(check: _Checker, raw: dict[str, Any],
-               spellings: dict[str, str]) -> tuple[ReportingDoc, ...]:
+               spellings: Spellings) -> tuple[ReportingDoc, ...]:
     rows = []
     for i, record in enumerate(check.records(raw, "reporting", "reporting"), start=1):
         where = _where(record, f"reporting, row {i}")
-        by = tuple(_owner_name(check, n, where, spellings)
-                   for n in check.names(record, "by", where))
+        by = tuple(dict.fromkeys(name for written in check.names(record, "by", where)
+                                 for name in spellings.owners_in(written, where)))
         rows.append(ReportingDoc(
             key=check.text(record, "key", where), what=check.text(record, "what", where),
             by=by, cadences=_cadences(check, record, where, spellings),
@@ -284,7 +306,7 @@ def _reporting(check: _Checker, raw: dict[str, Any],
 
 
 def _cadences(check: _Checker, record: dict[str, Any], where: str,
-              spellings: dict[str, str]) -> tuple[CadenceDoc, ...]:
+              spellings: Spellings) -> tuple[CadenceDoc, ...]:
     cadences = []
     for i, c in enumerate(check.records(record, "cadences", where), start=1):
         at = _where(c, f"{where}, cadence {i}")
@@ -292,8 +314,8 @@ def _cadences(check: _Checker, record: dict[str, Any], where: str,
         if rule and not is_valid_rule(rule):
             check.problems.append(f"{at}: field “rule”: “{rule}” is not a recurrence rule "
                                   f"(e.g. FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1)")
-        copy_to = tuple(_owner_name(check, n, at, spellings)
-                        for n in (check.names(c, "copy_to", at) if c.get("copy_to") else ()))
+        copy_to = tuple(name for n in (check.names(c, "copy_to", at) if c.get("copy_to")
+                                       else ()) for name in spellings.owners_in(n, at))
         cadences.append(CadenceDoc(key=check.text(c, "key", at), label=check.text(c, "label", at),
                                    rule=rule,
                                    audience=check.text(c, "audience", at, required=False),
@@ -303,6 +325,7 @@ def _cadences(check: _Checker, record: dict[str, Any], where: str,
 
 
 SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
+MAX_THEME_LABEL = 40  # the column's width
 
 
 def is_valid_rule(rule: str) -> bool:

@@ -33,6 +33,7 @@ class OwnerDoc:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # a group's members, each an owner of its own
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class PlanDoc:
     places: tuple[str, ...] = ()
     owners: tuple[OwnerDoc, ...] = ()
     themes: tuple[tuple[int, str], ...] = ()
+    #: The themes the plan labels otherwise than by number, e.g. (2, "Priority 1b").
+    theme_labels: tuple[tuple[int, str], ...] = ()
     actions: tuple[ActionDoc, ...] = ()
     reporting: tuple[ReportingDoc, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # how the file was read

@@ -8,7 +8,7 @@ from storage.planfiles.document import PlanDoc
 
 ACTION_COLUMNS = ("theme", "theme_title", "ref", "text", "owners", "when", "due_date",
                   "outcome", "milestones", "status")
-REQUIRED_COLUMNS = ("theme", "ref", "text", "owners", "when")
+REQUIRED_COLUMNS = ("theme", "text", "owners", "when")  # a missing ref is given one
 DERIVED_COLUMNS = ("due_date",)
 
 
@@ -21,8 +21,10 @@ def action_rows(doc: PlanDoc) -> list[list[str]]:
             for a in doc.actions]
 
 
-def missing_columns(header: list[str]) -> list[str]:
-    return [c for c in REQUIRED_COLUMNS if c not in header]
+def missing_columns(header: list[str], new_plan: bool = False) -> list[str]:
+    """The required fields no column holds; a new plan may leave out the theme (its
+    actions are then one priority)."""
+    return [c for c in REQUIRED_COLUMNS if c not in header and not (new_plan and c == "theme")]
 
 
 def action_record(row: dict[str, Any], where: str) -> dict[str, Any]:
@@ -36,14 +38,17 @@ def action_record(row: dict[str, Any], where: str) -> dict[str, Any]:
     return record
 
 
-def themes_of(records: list[dict[str, Any]], known: dict[int, str]) -> list[dict[str, Any]]:
-    """Themes named by the rows' theme/theme_title columns, over those already known."""
+def themes_of(records: list[dict[str, Any]], known: dict[int, str],
+              labels: dict[int, str]) -> list[dict[str, Any]]:
+    """Themes named by the rows' theme/theme_title columns, over those already known (and
+    labelled as they were)."""
     themes = dict(known)
     for record in records:
         title = str(record.get("theme_title") or "").strip()
         if isinstance(record["theme"], int) and title:
             themes[record["theme"]] = title
-    return [{"number": n, "title": t} for n, t in sorted(themes.items())]
+    return [{"number": n, "title": t, **({"label": labels[n]} if n in labels else {})}
+            for n, t in sorted(themes.items())]
 
 
 def _whole_number(value: object) -> object:

@@ -15,6 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from storage.cells import safe_cell, unsafe_cell
 from storage.errors import PlanFileError
 from storage.planfiles.document import PlanDoc
+from storage.planfiles.examples import GUIDE_SHEET, refuse_examples
+from storage.planfiles.headers import read_headings
 from storage.planfiles.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, check_zip, shown
 from storage.planfiles.table import ACTION_COLUMNS, action_record, action_rows, missing_columns
 
@@ -46,13 +48,14 @@ def _read_book(book: Any, path: Path) -> dict[str, Any]:
                                         for s in missing])
     tables = {name: _table(book[name], path) for name in SHEETS}
     sheets = {name: rows for name, (_, rows) in tables.items()}
-    actions = sheets["Actions"]
-    if absent := missing_columns(tables["Actions"][0]):
+    columns = read_headings(tables["Actions"][0])
+    actions = [(n, columns.renamed(r)) for n, r in sheets["Actions"]]
+    if absent := missing_columns(list(columns.fields.values())):
         raise PlanFileError(str(path), [f"sheet Actions: column “{c}” is missing"
                                         for c in absent])
     plan = {str(r.get("field")): r.get("value") for _, r in sheets["Plan"]}
     cadences = sheets["Cadences"]
-    return {
+    raw = {
         "plan": {**plan, "_where": "sheet Plan"},
         "owners": [{**r, "_where": f"sheet Owners, row {n}"} for n, r in sheets["Owners"]],
         "themes": [{**r, "_where": f"sheet Themes, row {n}"} for n, r in sheets["Themes"]],
@@ -62,6 +65,10 @@ def _read_book(book: Any, path: Path) -> dict[str, Any]:
                                     for m, c in cadences if c.get("row") == r.get("key")]}
                       for n, r in sheets["Reporting"]],
     }
+    raw["_notes"] = [f"sheet Actions: {note}" for note in columns.said()]
+    if GUIDE_SHEET in book.sheetnames:
+        refuse_examples(raw, str(path))
+    return raw
 
 
 def _table(sheet: Worksheet, path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
@@ -87,9 +94,11 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
            [["slug", doc.slug], ["title", doc.title], ["board", doc.board],
             ["starts", doc.starts.isoformat()], ["ends", doc.ends.isoformat()],
             ["places", "\n".join(doc.places)]])
-    _sheet(book, "Owners", ["name", "kind", "aliases"],
-           [[o.name, o.kind, "\n".join(o.aliases)] for o in doc.owners])
-    _sheet(book, "Themes", ["number", "title"], [[n, t] for n, t in doc.themes])
+    _sheet(book, "Owners", ["name", "kind", "aliases", "members"],
+           [[o.name, o.kind, "\n".join(o.aliases), "\n".join(o.members)] for o in doc.owners])
+    labels = dict(doc.theme_labels)
+    _sheet(book, "Themes", ["number", "title", "label"],
+           [[n, t, labels.get(n, "")] for n, t in doc.themes])
     _sheet(book, "Actions", list(ACTION_COLUMNS), action_rows(doc))
     _sheet(book, "Reporting", ["key", "what", "by", "activity", "tells", "when"],
            [[r.key, r.what, "\n".join(r.by), r.activity, r.tells, r.when]

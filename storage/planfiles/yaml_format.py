@@ -41,13 +41,16 @@ def write_yaml(doc: PlanDoc, path: Path) -> None:
 
 
 def plan_as_dict(doc: PlanDoc) -> dict[str, Any]:
+    labels = dict(doc.theme_labels)
     return {
         "plan": {"slug": doc.slug, "title": doc.title, "board": doc.board,
                  "starts": doc.starts.isoformat(), "ends": doc.ends.isoformat(),
                  "places": list(doc.places)},
-        "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases)}
+        "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases),
+                    **({"members": list(o.members)} if o.members else {})}
                    for o in doc.owners],
         "themes": [{"number": n, "title": title,
+                    **({"label": labels[n]} if n in labels else {}),
                     "actions": [_action(a) for a in doc.actions if a.theme == n]}
                    for n, title in doc.themes],
         "reporting": [_reporting_row(r) for r in doc.reporting],

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import zipfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,32 +13,8 @@ import yaml
 from docx import Document
 from openpyxl import load_workbook
 
-from bot.cli import main
+from tests.bot.conftest import Lscb
 from tests.fakeslack import FakeSlack
-
-Run = tuple[int, str, str]
-Lscb = Callable[..., Run]
-
-
-@pytest.fixture
-def lscb(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Iterator[Lscb]:
-    """`lscb ARGS…` in an empty folder (so on a fresh default SQLite file there), no Slack
-    credentials, 15 Oct 2014."""
-    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "LSCB_ADMINS",
-                 "DATABASE_URL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LSCB_TODAY", "2014-10-15")
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args: str, stdin: str = "") -> Run:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    yield run
 
 
 def test_import_the_sample_and_export_all_44_actions(lscb: Lscb, tmp_path: Path) -> None:
@@ -67,7 +41,7 @@ def test_a_bad_file_is_refused_naming_row_and_field_and_nothing_changes(
     code, _, err = lscb("plan", "import", "bad.yaml")
     assert code == 2
     assert "bad.yaml: refused, nothing was changed" in err
-    assert "theme 2, entry 3 (action 2.3): field “owners”: “Fire Brigade”" in err
+    assert "does not declare: “Fire Brigade” (theme 2, entry 3 (action 2.3))" in err
     lscb("plan", "export", "after.yaml")
     assert (tmp_path / "after.yaml").read_text() == (tmp_path / "before.yaml").read_text()
 

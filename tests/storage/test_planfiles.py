@@ -112,7 +112,7 @@ BAD_YAML = {
                       "theme 1, entry 1 (action 1.1): field “text” is missing"),
     "duplicate ref": (lambda r: first_action(r).update(ref="1.2"), "ref 1.2 appears twice"),
     "unknown owner": (lambda r: first_action(r).update(owners=["Fire Brigade"]),
-                      "“Fire Brigade” is not a declared owner"),
+                      "it does not declare: “Fire Brigade” (theme 1, entry 1 (action 1.1))"),
     "unparseable milestone": (
         lambda r: r["themes"][5]["actions"][0]["milestones"][0].update(when="Summer 2014"),
         "milestone 1: field “when”: “Summer 2014” is not a date the bot can read "
@@ -151,7 +151,7 @@ def test_an_unknown_theme_in_a_csv_names_the_row(sample_database: Database,
 
 def test_a_csv_missing_a_column_is_not_a_plan(sample_database: Database, tmp_path: Path) -> None:
     (tmp_path / "plan.csv").write_text("ref,text\n1.1,hello\n")
-    with pytest.raises(PlanFileError, match="column “theme” is missing"):
+    with pytest.raises(PlanFileError, match="no column is “theme”"):
         import_file(sample_database, tmp_path / "plan.csv")
 
 
