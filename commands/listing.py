@@ -9,8 +9,9 @@ from itertools import groupby
 from commands.context import CommandError, Context
 from commands.lookup import resolve_owner
 from commands.page import Command
+from storage.duedates import DueKind
 from storage.models import Owner
-from storage.rows import ActionRow, DueItem
+from storage.rows import ActionRow, DueItem, Undated
 
 SOON_DAYS = 30
 
@@ -29,6 +30,7 @@ class Overdue:
     scope: str | None
     count: int
     groups: list[OwnerItems]
+    undated: int = 0  # open actions in scope whose date the bot cannot read: never "nothing"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,15 @@ class MyActions:
     later: list[ActionRow] = field(default_factory=list)
     ongoing: list[ActionRow] = field(default_factory=list)
     complete: list[ActionRow] = field(default_factory=list)
+    undated: list[ActionRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UndatedActions:
+    """Open actions whose *when* the bot cannot read, so none of them is ever called overdue."""
+
+    scope: str | None
+    items: list[Undated]
 
 
 @dataclass(frozen=True)
@@ -91,15 +102,29 @@ def my_actions(ctx: Context) -> MyActions:
         ctx.caller.user_id, names, today, len(actions), overdue,
         soon=[a for a in open_dated if a.due_date and a.due_date <= soon],
         later=[a for a in open_dated if a.due_date and a.due_date > soon],
-        ongoing=[a for a in actions if a.status != "complete" and a.due_date is None],
-        complete=[a for a in actions if a.status == "complete"])
+        ongoing=[a for a in actions if a.status != "complete" and a.due_date is None
+                 and not unread(a)],
+        complete=[a for a in actions if a.status == "complete"],
+        undated=[a for a in actions if a.status != "complete" and unread(a)])
+
+
+def unread(action: ActionRow) -> bool:
+    """Whether the bot could not read the action's *when* as a date (kept as written)."""
+    return action.due_kind == DueKind.UNPARSED.value
 
 
 def overdue(ctx: Context, owner: str = "") -> Overdue:
     """Every overdue action and missed milestone, by owner, oldest group first."""
     only = [resolve_owner(ctx, owner)] if owner.strip() else None
     items = ctx.repo.overdue(ctx.today, only)
-    return Overdue(ctx.today, only[0].name if only else None, len(items), _by_owner(items, only))
+    return Overdue(ctx.today, only[0].name if only else None, len(items), _by_owner(items, only),
+                   ctx.repo.count_undated(only))
+
+
+def undated(ctx: Context, owner: str = "") -> UndatedActions:
+    """Every open action (of one owner, if named) with no date the bot can read."""
+    only = [resolve_owner(ctx, owner)] if owner.strip() else None
+    return UndatedActions(only[0].name if only else None, ctx.repo.undated(only))
 
 
 def _by_owner(items: list[DueItem], only: list[Owner] | None) -> list[OwnerItems]:

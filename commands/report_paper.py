@@ -27,6 +27,8 @@ def challenge_rows(challenges: list[ChallengeAsAt]) -> tuple[tuple[Cell, ...], .
                  for c in challenges)
 
 
+UNDATED_COLUMNS = (Column("Ref", 8), Column("Action", 50), Column("Owners", 30),
+                   Column("Status", 12, status=True), Column("When (plan's words)", 40))
 CHALLENGE_COLUMNS = (Column("Ref", 8), Column("Raised", 12), Column("Challenge", 50),
                      Column("Answer", 50), Column("Answered", 12))
 RISK_COLUMNS = (Column("Risk", 7), Column("Description", 50), Column("Likelihood", 10),
@@ -57,6 +59,14 @@ def quarter_paper(report: QuarterReport) -> Paper:
             "quarter.",), (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
             tuple((owner, len(refs), ", ".join(refs)) for owner, refs in silent),
             empty="Every open action had an update."),
+        Section("No date the bot can read", "Undated", (
+            f"{len(report.undated)} open actions have a due date written in words the bot "
+            "cannot read as a date, so none of them is ever counted as overdue. They are "
+            "kept as the plan words them.",), UNDATED_COLUMNS,
+            tuple((a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
+                   RAG_WORDS.get(a.row.status, a.row.status), a.row.when_text)
+                  for a in report.undated),
+            empty="Every open action has a date the bot can read."),
         Section("Challenges", "Challenges", (
             "Challenges raised in the quarter, or still open at its start, and the answers "
             "given by its end.",), CHALLENGE_COLUMNS, challenge_rows(report.challenges)),
