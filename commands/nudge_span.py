@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from commands.calendar import send_time
 from commands.context import Caller, Context
-from commands.page import Page
+from commands.page import COMMAND, Page
 from commands.pages.report import report_page
 from commands.quarters import quarter_of
 from commands.render_blocks import to_reply
@@ -32,6 +32,7 @@ class Span:
     last: date
     tz: ZoneInfo
     channels: dict[int, str]
+    command: str = COMMAND  # the slash command as the workspace installed it
     _by_owner: dict[int, list[ActionRow]] | None = None
     _reports: dict[date, Page] = field(default_factory=dict)
 
@@ -63,7 +64,7 @@ class Span:
         return grouped
 
 
-def as_message(page: Page) -> Message:
+def as_message(page: Page, command: str = COMMAND) -> Message:
     """A nudge's page as the Slack message the ledger keeps."""
-    reply = to_reply(page)
+    reply = to_reply(page, command=command)
     return reply.text, reply.blocks

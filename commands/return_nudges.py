@@ -62,10 +62,12 @@ def _to_owners(span: Span, quarter: Quarter, day: date, kind: str,
             nudges.append(Nudge(key=kind.format(owner=owner.id), occurrence=quarter.last,
                                 send_at=span.at(day), channel=span.channels.get(owner.id, NOBODY),
                                 audience=owner.name,
-                                render=partial(_message, kind, owner, quarter, actions)))
+                                render=partial(_message, kind, owner, quarter, actions,
+                                               span.command)))
     return nudges
 
 
-def _message(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow]) -> Message:
+def _message(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow],
+             command: str) -> Message:
     build = return_request if kind == RETURN else return_reminder
-    return as_message(build(owner.id, owner.name, quarter, due_date(quarter), actions))
+    return as_message(build(owner.id, owner.name, quarter, due_date(quarter), actions), command)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from commands.context import CommandError, Context, require_admin
-from commands.page import Code, Command, Line, Page, line
+from commands.page import COMMAND, Code, Command, Line, Page, line
 from commands.slash.arguments import Args, Part
 
 Handler = Callable[[Context, Args], Page]
@@ -84,7 +84,7 @@ def is_help(typed: str | Sequence[Part]) -> bool:
 def help_page(is_admin: bool) -> Page:
     shown = sorted((s for s in SUBCOMMANDS.values() if is_admin or not s.admin_only),
                    key=lambda s: s.admin_only)
-    return (Page().heading("/lscb: the business plan in Slack")
+    return (Page().heading(f"{COMMAND}: the business plan in Slack")
             .lines([line(Command(s.usage), f" {s.help_line}") for s in shown])
             .note("Replies are only visible to you unless a command says otherwise."))
 
