@@ -57,6 +57,14 @@ class ReportingDoc:
 
 
 @dataclass(frozen=True)
+class PlanWords:
+    """What a plan calls its board and its themes; "" where it says nothing."""
+
+    board: str = ""
+    theme: str = ""
+
+
+@dataclass(frozen=True)
 class PlanDoc:
     slug: str
     title: str
@@ -64,6 +72,7 @@ class PlanDoc:
     ends: date
     board: str = ""
     places: tuple[str, ...] = ()
+    words: PlanWords = PlanWords()
     owners: tuple[OwnerDoc, ...] = ()
     themes: tuple[tuple[int, str], ...] = ()
     actions: tuple[ActionDoc, ...] = ()
