@@ -7,6 +7,7 @@ from datetime import date
 
 from commands.context import Context
 from commands.planner import next_dates
+from commands.words import OURS, Words
 from storage.names import name_key
 from storage.rows import ActionRow, DueItem
 
@@ -31,6 +32,7 @@ class HomeView:
     open: list[ActionRow] = field(default_factory=list)
     reporting: list[tuple[str, str, date | None]] = field(default_factory=list)
     undated: int = 0  # the caller's open actions with no date the bot can read
+    words: Words = OURS
 
 
 def home_view(ctx: Context) -> HomeView:
@@ -40,7 +42,7 @@ def home_view(ctx: Context) -> HomeView:
     if ctx.caller.is_admin or any(name_key(o.name) == CHAIR for o in owners):
         board = _board_view(ctx)
     if not owners:
-        return HomeView(ctx.today, [], board)
+        return HomeView(ctx.today, [], board, words=ctx.words)
     overdue = ctx.repo.overdue(ctx.today, owners)
     late = {i.action.id for i in overdue}
     mine = {o.id for o in owners}
@@ -50,7 +52,7 @@ def home_view(ctx: Context) -> HomeView:
     return HomeView(ctx.today, [o.name for o in owners], board, overdue,
                     [a for a in ctx.repo.actions(owners)
                      if a.status != "complete" and a.id not in late], reporting,
-                    ctx.repo.count_undated(owners))
+                    ctx.repo.count_undated(owners), ctx.words)
 
 
 def _board_view(ctx: Context) -> BoardView:

@@ -9,6 +9,7 @@ from itertools import groupby
 from commands.context import CommandError, Context
 from commands.lookup import resolve_owner
 from commands.page import Command
+from commands.words import OURS, Words
 from storage.duedates import DueKind
 from storage.models import Owner
 from storage.rows import ActionRow, DueItem, Undated
@@ -45,6 +46,7 @@ class MyActions:
     ongoing: list[ActionRow] = field(default_factory=list)
     complete: list[ActionRow] = field(default_factory=list)
     undated: list[ActionRow] = field(default_factory=list)
+    words: Words = OURS
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class ThemeActions:
     number: int
     title: str
     actions: list[ActionRow]
+    words: Words = OURS
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def my_actions(ctx: Context) -> MyActions:
     owners = ctx.caller_owners()
     names = [o.name for o in owners]
     if not owners:
-        return MyActions(ctx.caller.user_id, names, ctx.today)
+        return MyActions(ctx.caller.user_id, names, ctx.today, words=ctx.words)
     actions = ctx.repo.actions(owners)
     today, soon = ctx.today, ctx.today + timedelta(days=SOON_DAYS)
     overdue = ctx.repo.overdue(today, owners)
@@ -105,7 +108,7 @@ def my_actions(ctx: Context) -> MyActions:
         ongoing=[a for a in actions if a.status != "complete" and a.due_date is None
                  and not unread(a)],
         complete=[a for a in actions if a.status == "complete"],
-        undated=[a for a in actions if a.status != "complete" and unread(a)])
+        undated=[a for a in actions if a.status != "complete" and unread(a)], words=ctx.words)
 
 
 def unread(action: ActionRow) -> bool:
@@ -160,9 +163,10 @@ def theme_actions(ctx: Context, number: int | None) -> ThemeActions:
     themes = {t.number: t for t in ctx.repo.themes()}
     if number not in themes:
         listed = "; ".join(f"{n} {t.title}" for n, t in themes.items())
-        raise CommandError(f"Which theme? The plan has: {listed}.")
+        raise CommandError(ctx.words.said("Which theme? The plan has: ") + f"{listed}.")
     chosen = themes[number]
-    return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number))
+    return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number),
+                        ctx.words)
 
 
 def owners(ctx: Context) -> list[OwnerSummary]:

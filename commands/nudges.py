@@ -24,6 +24,7 @@ from commands.nudge_span import NOBODY, Span, as_message
 from commands.page import COMMAND
 from commands.pages import nudges as nudge_pages
 from commands.return_nudges import quarterly_returns
+from commands.words import Words
 from storage.ledger import DIGEST, DUE_SOON, OVERDUE, REPORTING, Message, Nudge
 from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
@@ -70,7 +71,7 @@ def _reporting_message(span: Span, row: ReportingRow, cadence: Cadence,
                        owners: list[OwnerLike], day: date) -> Message:
     carried = span.report_on(day) if cadence.carries_report else None
     return as_message(nudge_pages.reporting(row, cadence, owners, span.actions_of(owners), day,
-                                            carried), span.command)
+                                            carried, Words.of(span.repo.plan)), span.command)
 
 
 def _rendered(build: nudge_pages.ItemPage, item: DueItem, owners: Sequence[OwnerLike],

@@ -15,6 +15,7 @@ from datetime import date
 from commands.context import Context
 from commands.quarters import Quarter
 from commands.snapshot import Item, Period, exceptions, highlights, period
+from commands.words import OURS, Words
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 from storage.duedates import DueKind
 
@@ -44,6 +45,7 @@ class QuarterReport:
     challenges: list[ChallengeAsAt] = field(default_factory=list)
     risks: list[RiskAsAt] = field(default_factory=list)
     undated: list[ActionAsAt] = field(default_factory=list)
+    words: Words = OURS
 
     @property
     def title(self) -> str:
@@ -92,4 +94,4 @@ def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
     return QuarterReport(plan.title, plan.board, quarter, found.as_of,
                          rag_by_theme(found.actions), exceptions(found), highlights(found),
                          silent(found), found.source.challenges(found.start),
-                         found.source.risks(), undated(found))
+                         found.source.risks(), undated(found), ctx.words)

@@ -46,7 +46,8 @@ def quarter_paper(report: QuarterReport) -> Paper:
     silent = report.silent_by_owner()
     total = sum(sum(t.counts.values()) for t in report.rag)
     sections = (
-        rag_section(report.rag, (f"{total} actions in the plan as at the quarter's end.",)),
+        rag_section(report.rag, (f"{total} actions in the plan as at the quarter's end.",),
+                    report.words),
         Section("Exceptions", "Exceptions", (
             "Off track, at risk, overdue, or a milestone missed, as at the quarter's end, "
             "with each action's latest commentary in the quarter.",), ITEM_COLUMNS,
@@ -74,7 +75,8 @@ def quarter_paper(report: QuarterReport) -> Paper:
                                         "first.",), RISK_COLUMNS, risk_rows(report.risks)),
     )
     facts: tuple[tuple[str, Cell], ...] = (
-        ("Plan", report.plan_title), ("Board", report.board or report.plan_title),
+        ("Plan", report.plan_title),
+        (report.words.said("Board"), report.board or report.plan_title),
         ("Quarter", report.quarter.label), ("As at", report.as_of))
     return Paper(f"Business plan monitoring report: {report.quarter.label}", facts,
-                 tuple(report.rag), sections)
+                 tuple(report.rag), sections, report.words)

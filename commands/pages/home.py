@@ -14,8 +14,9 @@ def home_page(home: HomeView) -> Page:
         _board(page, home.board)
     page.heading("Your actions")
     if not home.owners:
-        page.paragraph("You are not linked to a role or subgroup yet. Ask the board's "
-                       "business manager to link you: ", Command("link @you OWNER"), ".")
+        page.paragraph(f"You are not linked to a role or subgroup yet. Ask the "
+                       f"{home.words.board}'s business manager to link you: ",
+                       Command("link @you OWNER"), ".")
     else:
         page.note("As " + "; ".join(home.owners))
         if home.overdue:

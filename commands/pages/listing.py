@@ -53,7 +53,7 @@ def my_actions_page(mine: MyActions) -> Page:
     if not mine.owners:
         return Page().paragraph(
             "You are not linked to any role or subgroup yet, so I can't tell which actions "
-            "are yours. Ask an admin (the board's business manager) to link you (",
+            f"are yours. Ask an admin (the {mine.words.board}'s business manager) to link you (",
             Mention(mine.user_id), "): ", Command("link @name OWNER"), ", e.g. ",
             Command("link @name Case Review"), ".")
     page = Page().heading(f"Your actions ({mine.total})").note("As " + "; ".join(mine.owners))
@@ -86,7 +86,7 @@ def owner_page(owner: OwnerActions) -> Page:
 
 
 def theme_page(theme: ThemeActions) -> Page:
-    return (Page().heading(f"Theme {theme.number}: {theme.title}")
+    return (Page().heading(theme.words.said("Theme") + f" {theme.number}: {theme.title}")
             .lines([action_line(a) for a in theme.actions], "/lscb action REF"))
 
 

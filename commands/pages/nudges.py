@@ -10,6 +10,7 @@ from commands.buttons import action_buttons, pick_button
 from commands.page import Bold, Command, Line, Page, line
 from commands.pages.lines import action_line, names
 from commands.text import day, overdue_by, plural, shorten, status, when
+from commands.words import OURS, Words
 from storage.models import Cadence, ReportingRow
 from storage.rows import ActionLike, DueItem, OwnerLike
 
@@ -18,15 +19,17 @@ MAX_LISTED = 15
 
 
 def reporting(row: ReportingRow, cadence: Cadence, owners: Sequence[OwnerLike],
-              actions: Sequence[ActionLike], sent_on: date, carried: Page | None = None) -> Page:
+              actions: Sequence[ActionLike], sent_on: date, carried: Page | None = None,
+              words: Words = OURS) -> Page:
     """Who reports what to whom by when, with the reporters' open actions (and the report
     the cadence carries, if any)."""
     page = Page().heading(f"📅 Reporting due: {cadence.label}")
     page.paragraph(Bold(names(owners)), " reports ", Bold(row.what), " to ",
-                   Bold(cadence.audience or "the board"), f" this month ({sent_on:%B %Y}).\n"
-                   f"Planner: {row.when_text}")
+                   Bold(cadence.audience or f"the {words.board}"),
+                   f" this month ({sent_on:%B %Y}).\nPlanner: {row.when_text}")
     if row.tells:
-        page.paragraph(Bold("What the report tells the board:"), f" {shorten(row.tells, 600)}")
+        page.paragraph(Bold(f"What the report tells the {words.board}:"),
+                       f" {shorten(row.tells, 600)}")
     open_actions = [a for a in actions if a.status != "complete"]
     if open_actions:
         page.lines([line(Bold(f"Open actions ({len(open_actions)})"))]

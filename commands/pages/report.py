@@ -43,8 +43,9 @@ def risk_line(r: RiskAsAt) -> Line:
 def report_page(report: QuarterReport, shared: bool = False) -> Page:
     page = Page(shared=shared).heading(report.title)
     page.note(f"{report.plan_title} · exceptions and highlights as at {day(report.as_of)}")
-    page.lines([line(Bold("RAG by theme"), " (🔴 off track 🟠 at risk 🟢 on track ✅ complete "
-                     "⚪ not started)")] + [rag_line(r) for r in report.rag])
+    page.lines([line(Bold(report.words.said("RAG by theme")), " (🔴 off track 🟠 at risk "
+                     "🟢 on track ✅ complete ⚪ not started)")]
+               + [rag_line(r) for r in report.rag])
     page.lines([line(Bold(f"Exceptions ({len(report.exceptions)})"))]
                + ([item_line(e) for e in report.exceptions] or [line("None.")]),
                "/lscb overdue OWNER")

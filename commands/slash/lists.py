@@ -85,7 +85,7 @@ def owners(ctx: Context, args: Args) -> Page:
     return owners_page(listing.owners(ctx))
 
 
-@subcommand("theme N")
+@subcommand("theme N", aliases=("priority",))
 def theme(ctx: Context, args: Args) -> Page:
     """actions of one theme of the plan (1 to 9 in the sample)"""
     return theme_page(listing.theme_actions(ctx, whole_number(args.rest().rstrip("."))))
