@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,6 +35,15 @@ class Span:
     command: str = COMMAND  # the slash command as the workspace installed it
     _by_owner: dict[int, list[ActionRow]] | None = None
     _reports: dict[date, Page] = field(default_factory=dict)
+    _undated: Counter[str] | None = None
+
+    def undated_in(self, channel: str) -> int:
+        """How many open actions of the channel's owners have no date the bot can read."""
+        if self._undated is None:
+            self._undated = Counter(
+                heard for item in self.repo.undated()
+                for heard in {self.channels.get(o.id, NOBODY) for o in item.action.owners})
+        return self._undated[channel]
 
     def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
         """The owners' live actions in plan order, from one query for the whole plan."""

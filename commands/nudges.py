@@ -138,12 +138,13 @@ def _digests_on(span: Span, monday: date, day: date) -> list[Nudge]:
                   if span.channels.get(o.id) == channel}
         nudges.append(Nudge(key=DIGEST, occurrence=monday, send_at=span.at(day),
                             channel=channel, audience="; ".join(sorted(owners)),
-                            render=partial(_digest_message, items, day, span.command)))
+                            render=partial(_digest_message, items, day,
+                                           span.undated_in(channel), span.command)))
     return nudges
 
 
-def _digest_message(items: list[DueItem], day: date, command: str) -> Message:
-    return as_message(nudge_pages.digest(items, day), command)
+def _digest_message(items: list[DueItem], day: date, undated: int, command: str) -> Message:
+    return as_message(nudge_pages.digest(items, day, undated), command)
 
 
 def snoozed(item: DueItem, day: date) -> bool:

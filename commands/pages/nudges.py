@@ -8,7 +8,7 @@ from datetime import date
 
 from commands.buttons import action_buttons, pick_button
 from commands.page import Bold, Command, Line, Page, line
-from commands.pages.lines import action_line, names
+from commands.pages.lines import action_line, names, undated_count
 from commands.text import day, overdue_by, plural, shorten, status, when
 from commands.words import OURS, Words
 from storage.models import Cadence, ReportingRow
@@ -75,8 +75,11 @@ def overdue(item: DueItem, owners: Sequence[OwnerLike], sent_on: date) -> Page:
     return page
 
 
-def digest(items: list[DueItem], sent_on: date) -> Page:
+def digest(items: list[DueItem], sent_on: date, undated: int = 0) -> Page:
+    """The week's overdue items for a channel, and how many of its actions have no date."""
     page = Page().heading(f"Weekly overdue digest: {plural(len(items), 'item')}")
+    if undated:
+        page.note(undated_count(undated))
     page.items(items, lambda i: line(
         action_line(i.action, overdue_by(i.due, sent_on)),
         f" milestone: {shorten(i.milestone.label, 60)}" if i.milestone else ""),

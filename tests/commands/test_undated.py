@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import TypeVar
 
 from openpyxl import load_workbook
@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.console import Who, ask_page, run_console
 from commands import Caller, Context
 from commands.home import home_view
+from commands.nudges import nudges_between
 from commands.pages.home import home_page
 from commands.pages.report import report_page
 from commands.quarters import make_quarter
@@ -153,3 +154,18 @@ def test_the_console_says_so_too(undated_database: Database) -> None:
     assert all(NOTHING not in s.lower() for s in said)
     assert "`/lscb undated Neglect Subgroup` lists it" in said[-2]
     assert "No date I can read (1)" in said[-1]
+
+
+def test_the_weekly_digest_counts_the_channels_undated_actions(
+        undated_database: Database) -> None:
+    with undated_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        for owner in ("chair", "neglect"):
+            repo.link_channel("CBOARD", repo.resolve_owner(owner), "test", OCTOBER)
+        repo.link_channel("CPMQA", repo.resolve_owner("pmqa"), "test", OCTOBER)
+        tz = Settings().timezone
+        nudges = nudges_between(repo, datetime.combine(date(2014, 10, 20), time.min, tz),
+                                datetime.combine(date(2014, 10, 20), time.max, tz), tz)
+        digests = {n.channel: str(n.blocks) for n in nudges if n.key == "digest"}
+    assert "1 open action has no date I can read" in digests["CBOARD"]
+    assert "no date I can read" not in digests["CPMQA"]
