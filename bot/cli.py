@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True)
     audit.add_parser("export", help="write the whole audit log (.csv, .xlsx, .json)").add_argument(
         "file", type=Path)
+    sub.add_parser("manifest", help="print the Slack app manifest for LSCB_COMMAND").add_argument(
+        "--url", default="", help="where the bot is reachable, e.g. https://lscb.example.org")
     for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
@@ -123,6 +125,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                                              args.year),
         "audit": lambda: tasks.export_audit(settings, args.file),
         "plan": lambda: tasks.plan_file(settings, args),
+        "manifest": lambda: tasks.print_manifest(settings, args.url),
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),

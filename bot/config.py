@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from commands.page import COMMAND
 from storage.database import DEFAULT_URL
 from storage.timestamps import utcnow
 
 SLACK_API_URL = "https://slack.com/api/"
+#: Slack's rule for a slash command's name (api.slack.com/interactivity/slash-commands,
+#: "Creating a Slash Command"): a slash, then lowercase with no spaces, 32 characters in all.
+_SLASH_COMMAND = re.compile(r"/[a-z0-9][a-z0-9_.\-]{0,30}")
 
 
 class SettingsError(Exception):
@@ -34,6 +39,7 @@ class Settings:
     cycle_minutes: int = 5
     claim_lease_seconds: int = 300
     reply_cache: bool = True
+    command: str = COMMAND
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -52,6 +58,7 @@ class Settings:
             cycle_minutes=_whole(env, "LSCB_CYCLE_MINUTES", 5, minimum=1),
             claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
             reply_cache=_on(env, "LSCB_REPLY_CACHE"),
+            command=_command(env.get("LSCB_COMMAND", "").strip() or COMMAND),
         )
 
     @property
@@ -87,6 +94,14 @@ def _zone(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise SettingsError(f"LSCB_TIMEZONE={name!r} is not a time zone "
                             f"(e.g. Europe/London)") from error
+
+
+def _command(value: str) -> str:
+    if not _SLASH_COMMAND.fullmatch(value):
+        raise SettingsError(f"LSCB_COMMAND={value!r} is not a slash command Slack accepts "
+                            f"(a slash, then lowercase letters, digits or - _ ., at most 32 "
+                            f"characters, e.g. /scp)")
+    return value
 
 
 def _today(value: str) -> date | None:

@@ -15,7 +15,7 @@ from datetime import date
 
 from bot.answers import Asker, answer
 from bot.config import Settings
-from commands.page import Page
+from commands.page import COMMAND, Page
 from commands.render_text import to_text
 from commands.slash.registry import HELP_WORDS
 from storage.database import Database
@@ -31,7 +31,7 @@ _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 WELCOME = """lscb console: the business plan bot, without Slack.
 You are the business manager (an admin). Try:
-  /lscb overdue        /lscb my-actions      /lscb action 6.1     /lscb help
+  {c} overdue{p}        {c} my-actions{p}      {c} action 6.1{p}     {c} help
   as Chair             (see what the Chair sees; `as admin` to come back)
   today 2014-10-15     (travel in time; `today` alone shows the date in use)
   quit
@@ -71,23 +71,36 @@ class Who:
         return Asker(self.user_id, CONSOLE_TEAM, self.acting_as, self.is_admin)
 
 
+def without_command(text: str, command: str) -> str:
+    """What follows the slash command, as the workspace calls it or by its own name."""
+    text = text.strip()
+    for name in (command, COMMAND):
+        if text == name or text.startswith(name + " "):
+            return text[len(name):].strip()
+    return text
+
+
 def ask_page(database: Database, settings: Settings, who: Who, text: str) -> Page:
     """The page `/lscb text` answers for `who`."""
-    text = text.strip()
-    text = text[len("/lscb"):] if text.startswith("/lscb") else text
-    return answer(database, settings, who.asker, text, lambda page: page)
+    return answer(database, settings, who.asker, without_command(text, settings.command),
+                  lambda page: page)
 
 
 def ask(database: Database, settings: Settings, who: Who, text: str) -> str:
     """Answer one `/lscb …` line and render it as text."""
-    return shown(ask_page(database, settings, who, text), text)
+    return shown(ask_page(database, settings, who, text), text, settings.command)
 
 
-def shown(page: Page, text: str) -> str:
+def shown(page: Page, text: str, command: str = COMMAND) -> str:
     """The page as the console prints it; the help adds the console's own words."""
-    if text.strip().removeprefix("/lscb").strip().lower() in ("", *HELP_WORDS):
-        return to_text(page) + "\n" + CONSOLE_WORDS
-    return to_text(page)
+    if without_command(text, command).lower() in ("", *HELP_WORDS):
+        return to_text(page, command=command) + "\n" + CONSOLE_WORDS
+    return to_text(page, command=command)
+
+
+def welcome(command: str) -> str:
+    """The console's first words, with the slash command as this workspace calls it."""
+    return WELCOME.format(c=command, p=" " * max(0, len(COMMAND) - len(command)))
 
 
 def typed_lines(prompt: str = PROMPT) -> Iterator[str]:
@@ -108,7 +121,7 @@ def run_console(database: Database, settings: Settings, lines: Iterable[str],
                 write: Callable[[str], None]) -> None:
     """The read-answer loop; `lines` is what people type, a list for tests."""
     who = Who()
-    write(WELCOME)
+    write(welcome(settings.command))
     if settings.today is None and (tip := _travel_tip(database, settings)):
         write(tip)
     for line in lines:

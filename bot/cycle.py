@@ -91,7 +91,8 @@ def record_due(database: Database, settings: Settings, plan_id: int, now: dateti
         last = ledger.last_cycle(plan_id)
         start = max(min(last or too_late, too_late), now - MAX_LOOKBACK)
         repo = PlanRepository(session, session.get_one(Plan, plan_id))
-        added = ledger.record(plan_id, nudges_between(repo, start, now, settings.timezone),
+        added = ledger.record(plan_id, nudges_between(repo, start, now, settings.timezone,
+                                                   settings.command),
                               too_late)
         expired = Failures(session).expire(plan_id, too_late)
         ledger.record(plan_id, notices.unheard(ledger.rows(added + expired), settings, now),

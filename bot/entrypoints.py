@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bot.answers import Asker, Refused, in_context
 from bot.config import Settings, SettingsError
 from bot.console import CONSOLE_TEAM, Who, ask_page, run_console, shown, typed_lines
+from bot.manifest import ManifestError, manifest_for
 from commands import Context, admin
 from commands.page import Page
 from commands.pages.admin import channel_page, linked_page, unlinked_page
@@ -105,8 +106,18 @@ def console(settings: Settings, sample: str | None = None) -> int:
 def ask_once(settings: Settings, who: str, text: str) -> int:
     """`lscb ask`: one answer on standard output; non-zero when the bot refused."""
     page = ask_page(open_with_sample(settings), settings, Who.parse(who), text)
-    print(shown(page, text))
+    print(shown(page, text, settings.command))
     return 1 if page.is_error else 0
+
+
+def print_manifest(settings: Settings, url: str) -> int:
+    """`lscb manifest`: the app manifest for the slash command as configured."""
+    try:
+        print(manifest_for(settings.command, url), end="")
+    except ManifestError as error:
+        print(f"lscb: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def upgrade_database(settings: Settings) -> int:

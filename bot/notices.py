@@ -49,7 +49,8 @@ def _same(message: Message) -> Message:
 def unheard(rows: Sequence[Delivery], settings: Settings, now: datetime) -> list[Nudge]:
     """Nudges nobody will hear (no channel), and those missed while the bot was down."""
     problems = {
-        UNROUTED: "Nudges nobody will hear: link a channel with `/lscb channel #channel OWNER`",
+        UNROUTED: f"Nudges nobody will hear: link a channel with "
+                  f"`{settings.command} channel #channel OWNER`",
         MISSED: f"Nudges missed while the bot was down (over {settings.grace_days} days late, "
                 f"so not sent)",
     }
@@ -57,7 +58,8 @@ def unheard(rows: Sequence[Delivery], settings: Settings, now: datetime) -> list
     for status, title in problems.items():
         found = [r for r in rows if r.status == status and r.audience != ADMINS]
         if found:
-            message = as_message(admin_notice(title, [_line(r, settings) for r in found]))
+            message = as_message(admin_notice(title, [_line(r, settings) for r in found]),
+                                 settings.command)
             notices += to_admins(f"admin:{status}:{found[0].id}", message, settings, now)
     return notices
 
@@ -71,7 +73,8 @@ def failed(rows: Sequence[Delivery], settings: Settings, now: datetime) -> list[
         where = ChannelRef(row.channel) if row.channel[:1] in ("C", "G") else row.channel
         groups[cause_group(row.cause or "unknown")].append(line(where, " · ",
                                                                 _line(row, settings)))
-    message = as_message(failure_notice(list(groups.items()), settings.grace_days))
+    message = as_message(failure_notice(list(groups.items()), settings.grace_days),
+                         settings.command)
     return to_admins(f"admin:failed:{rows[0].id}", message, settings, now)
 
 
@@ -82,5 +85,6 @@ def resumed(holds: Sequence[DeliveryHold], settings: Settings, now: datetime) ->
     since = min(h.since for h in holds)
     message = as_message(resumed_notice([h.reason for h in holds],
                                         since.astimezone(settings.timezone).date(),
-                                        now.astimezone(settings.timezone).date()))
+                                        now.astimezone(settings.timezone).date()),
+                         settings.command)
     return to_admins(f"admin:resumed:{since.isoformat()}", message, settings, now)

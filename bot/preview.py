@@ -18,7 +18,8 @@ def preview(database: Database, settings: Settings, first: date, last: date) -> 
     lines = []
     with database.unit_of_work() as session:
         for plan in all_plans(session):
-            nudges = nudges_between(PlanRepository(session, plan), start, end, settings.timezone)
+            nudges = nudges_between(PlanRepository(session, plan), start, end,
+                                     settings.timezone, settings.command)
             lines.append(f"{plan.title}: {len(nudges)} nudges from {first} to {last}")
             for nudge in nudges:
                 local = nudge.send_at.astimezone(settings.timezone)

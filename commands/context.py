@@ -8,6 +8,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from commands.page import Line, Spans, line, plain
+from commands.words import Words
 from storage.models import Owner
 from storage.repository import PlanRepository
 
@@ -74,6 +75,11 @@ class Context:
         known = {o.id for o in owners}
         return owners + [g for g in self.repo.groups_of(owners) if g.id not in known]
 
+    @property
+    def words(self) -> Words:
+        """What the plan calls its board and its themes."""
+        return Words.of(self.repo.plan)
+
     def speaks_for(self, owners: list[Owner]) -> bool:
         """Whether the caller is linked to any of `owners`."""
         mine = {o.id for o in self.caller_owners()}
@@ -83,4 +89,5 @@ class Context:
 def require_admin(ctx: Context, what: str) -> None:
     """Refuse unless the caller is an admin; `what` completes "Only an admin can …"."""
     if not ctx.caller.is_admin:
-        raise NotPermitted(f"Only an admin can {what}. Ask the board's business manager.")
+        raise NotPermitted(f"Only an admin can {what}. Ask the {ctx.words.board}'s business "
+                           "manager.")

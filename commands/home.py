@@ -7,6 +7,7 @@ from datetime import date
 
 from commands.context import Context
 from commands.planner import next_dates
+from commands.words import OURS, Words
 from storage.names import name_key
 from storage.rows import ActionRow, DueItem
 
@@ -19,6 +20,7 @@ class BoardView:
     overdue_by_owner: list[tuple[str, int]]
     unlinked: list[str]
     pending_changes: int | None  # None: not shown (the caller is not an admin)
+    undated: int = 0
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class HomeView:
     overdue: list[DueItem] = field(default_factory=list)
     open: list[ActionRow] = field(default_factory=list)
     reporting: list[tuple[str, str, date | None]] = field(default_factory=list)
+    undated: int = 0  # the caller's open actions with no date the bot can read
+    words: Words = OURS
 
 
 def home_view(ctx: Context) -> HomeView:
@@ -38,7 +42,7 @@ def home_view(ctx: Context) -> HomeView:
     if ctx.caller.is_admin or any(name_key(o.name) == CHAIR for o in owners):
         board = _board_view(ctx)
     if not owners:
-        return HomeView(ctx.today, [], board)
+        return HomeView(ctx.today, [], board, words=ctx.words)
     overdue = ctx.repo.overdue(ctx.today, owners)
     late = {i.action.id for i in overdue}
     mine = {o.id for o in owners}
@@ -47,7 +51,8 @@ def home_view(ctx: Context) -> HomeView:
                  for c in row.cadences]
     return HomeView(ctx.today, [o.name for o in owners], board, overdue,
                     [a for a in ctx.repo.actions(owners)
-                     if a.status != "complete" and a.id not in late], reporting)
+                     if a.status != "complete" and a.id not in late], reporting,
+                    ctx.repo.count_undated(owners), ctx.words)
 
 
 def _board_view(ctx: Context) -> BoardView:
@@ -58,4 +63,5 @@ def _board_view(ctx: Context) -> BoardView:
             counts[owner.name] = counts.get(owner.name, 0) + 1
     pending = len(ctx.repo.risks.pending_due_changes()) if ctx.caller.is_admin else None
     return BoardView(len(overdue), sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])),
-                     [o.name for o in ctx.repo.unlinked_owners()], pending)
+                     [o.name for o in ctx.repo.unlinked_owners()], pending,
+                     ctx.repo.count_undated())

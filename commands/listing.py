@@ -9,8 +9,10 @@ from itertools import groupby
 from commands.context import CommandError, Context
 from commands.lookup import resolve_owner
 from commands.page import Command
+from commands.words import OURS, Words
+from storage.duedates import DueKind
 from storage.models import Owner
-from storage.rows import ActionRow, DueItem
+from storage.rows import ActionRow, DueItem, Undated
 
 SOON_DAYS = 30
 
@@ -29,6 +31,7 @@ class Overdue:
     scope: str | None
     count: int
     groups: list[OwnerItems]
+    undated: int = 0  # open actions in scope whose date the bot cannot read: never "nothing"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,16 @@ class MyActions:
     later: list[ActionRow] = field(default_factory=list)
     ongoing: list[ActionRow] = field(default_factory=list)
     complete: list[ActionRow] = field(default_factory=list)
+    undated: list[ActionRow] = field(default_factory=list)
+    words: Words = OURS
+
+
+@dataclass(frozen=True)
+class UndatedActions:
+    """Open actions whose *when* the bot cannot read, so none of them is ever called overdue."""
+
+    scope: str | None
+    items: list[Undated]
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ class ThemeActions:
     title: str
     actions: list[ActionRow]
     label: str = ""  # what the plan calls it, where not its number ("Priority 1a")
+    words: Words = OURS
 
 
 @dataclass(frozen=True)
@@ -83,7 +97,7 @@ def my_actions(ctx: Context) -> MyActions:
     owners = ctx.caller_owners()
     names = [o.name for o in owners]
     if not owners:
-        return MyActions(ctx.caller.user_id, names, ctx.today)
+        return MyActions(ctx.caller.user_id, names, ctx.today, words=ctx.words)
     actions = ctx.repo.actions(owners)
     today, soon = ctx.today, ctx.today + timedelta(days=SOON_DAYS)
     overdue = ctx.repo.overdue(today, owners)
@@ -93,15 +107,29 @@ def my_actions(ctx: Context) -> MyActions:
         ctx.caller.user_id, names, today, len(actions), overdue,
         soon=[a for a in open_dated if a.due_date and a.due_date <= soon],
         later=[a for a in open_dated if a.due_date and a.due_date > soon],
-        ongoing=[a for a in actions if a.status != "complete" and a.due_date is None],
-        complete=[a for a in actions if a.status == "complete"])
+        ongoing=[a for a in actions if a.status != "complete" and a.due_date is None
+                 and not unread(a)],
+        complete=[a for a in actions if a.status == "complete"],
+        undated=[a for a in actions if a.status != "complete" and unread(a)], words=ctx.words)
+
+
+def unread(action: ActionRow) -> bool:
+    """Whether the bot could not read the action's *when* as a date (kept as written)."""
+    return action.due_kind == DueKind.UNPARSED.value
 
 
 def overdue(ctx: Context, owner: str = "") -> Overdue:
     """Every overdue action and missed milestone, by owner, oldest group first."""
     only = [resolve_owner(ctx, owner)] if owner.strip() else None
     items = ctx.repo.overdue(ctx.today, only)
-    return Overdue(ctx.today, only[0].name if only else None, len(items), _by_owner(items, only))
+    return Overdue(ctx.today, only[0].name if only else None, len(items), _by_owner(items, only),
+                   ctx.repo.count_undated(only))
+
+
+def undated(ctx: Context, owner: str = "") -> UndatedActions:
+    """Every open action (of one owner, if named) with no date the bot can read."""
+    only = [resolve_owner(ctx, owner)] if owner.strip() else None
+    return UndatedActions(only[0].name if only else None, ctx.repo.undated(only))
 
 
 def _by_owner(items: list[DueItem], only: list[Owner] | None) -> list[OwnerItems]:
@@ -139,10 +167,10 @@ def theme_actions(ctx: Context, number: int | None) -> ThemeActions:
     if number not in themes:
         listed = "; ".join(f"{n} {t.title}" + (f" ({t.label})" if t.label else "")
                            for n, t in themes.items())
-        raise CommandError(f"Which theme? The plan has: {listed}.")
+        raise CommandError(ctx.words.said("Which theme? The plan has: ") + f"{listed}.")
     chosen = themes[number]
     return ThemeActions(chosen.number, chosen.title, ctx.repo.actions(theme=chosen.number),
-                        chosen.label)
+                        chosen.label, ctx.words)
 
 
 def owners(ctx: Context) -> list[OwnerSummary]:

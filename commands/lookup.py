@@ -20,8 +20,9 @@ def find_action(ctx: Context, ref: str) -> Action:
             raise CommandError(str(error)) from error
         numbers = [t.number for t in ctx.repo.themes()]
         span = f"{min(numbers)} to {max(numbers)}" if numbers else "none yet"
-        raise CommandError(f"{error} The plan's themes are {span}: ", Command("theme N"),
-                           " lists a theme's actions.") from error
+        raise CommandError(ctx.words.said(f"{error} The plan's themes are {span}: "),
+                           Command("theme N"), ctx.words.said(" lists a theme's actions.")
+                           ) from error
 
 
 def resolve_owner(ctx: Context, name: str) -> Owner:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from commands.calendar import send_time
 from commands.context import Caller, Context
-from commands.page import Page
+from commands.page import COMMAND, Page
 from commands.pages.report import report_page
 from commands.quarters import quarter_of
 from commands.render_blocks import to_reply
@@ -32,9 +32,19 @@ class Span:
     last: date
     tz: ZoneInfo
     channels: dict[int, str]
+    command: str = COMMAND  # the slash command as the workspace installed it
     _by_owner: dict[int, list[ActionRow]] | None = None
     _members: dict[int, list[OwnerRef]] | None = None
     _reports: dict[date, Page] = field(default_factory=dict)
+    _undated: Counter[str] | None = None
+
+    def undated_in(self, channel: str) -> int:
+        """How many open actions of the channel's owners have no date the bot can read."""
+        if self._undated is None:
+            self._undated = Counter(
+                heard for item in self.repo.undated()
+                for heard in {self.channels.get(o.id, NOBODY) for o in item.action.owners})
+        return self._undated[channel]
 
     def actions_of(self, owners: Sequence[OwnerLike]) -> list[ActionRow]:
         """The owners' live actions in plan order, from one query for the whole plan."""
@@ -77,7 +87,7 @@ class Span:
         return grouped
 
 
-def as_message(page: Page) -> Message:
+def as_message(page: Page, command: str = COMMAND) -> Message:
     """A nudge's page as the Slack message the ledger keeps."""
-    reply = to_reply(page)
+    reply = to_reply(page, command=command)
     return reply.text, reply.blocks

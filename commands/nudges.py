@@ -21,8 +21,10 @@ from commands.calendar import (
     reporting_days,
 )
 from commands.nudge_span import NOBODY, Span, as_message
+from commands.page import COMMAND
 from commands.pages import nudges as nudge_pages
 from commands.return_nudges import quarterly_returns
+from commands.words import Words
 from storage.ledger import DIGEST, DUE_SOON, OVERDUE, REPORTING, Message, Nudge
 from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
@@ -34,10 +36,11 @@ __all__ = ["NOBODY", "Nudge", "as_message", "nudges_between"]
 
 
 def nudges_between(repo: PlanRepository, first: datetime, last: datetime,
-                   tz: ZoneInfo) -> list[Nudge]:
-    """Every nudge whose send time falls from `first` to `last`, in send order."""
+                   tz: ZoneInfo, command: str = COMMAND) -> list[Nudge]:
+    """Every nudge whose send time falls from `first` to `last`, in send order; their
+    commands written as the workspace types them (`command`)."""
     span = Span(repo, first.astimezone(tz).date(), last.astimezone(tz).date(), tz,
-                repo.channels())
+                repo.channels(), command)
     found = [*_reporting(span), *_due_soon(span), *_overdue(span), *_digests(span),
              *quarterly_returns(span)]
     return sorted((n for n in found if first <= n.send_at <= last),
@@ -68,12 +71,12 @@ def _reporting_message(span: Span, row: ReportingRow, cadence: Cadence,
                        owners: list[OwnerLike], day: date) -> Message:
     carried = span.report_on(day) if cadence.carries_report else None
     return as_message(nudge_pages.reporting(row, cadence, owners, span.actions_of(owners), day,
-                                            carried))
+                                            carried, Words.of(span.repo.plan)), span.command)
 
 
 def _rendered(build: nudge_pages.ItemPage, item: DueItem, owners: Sequence[OwnerLike],
-              day: date) -> Message:
-    return as_message(build(item, owners, day))
+              day: date, command: str) -> Message:
+    return as_message(build(item, owners, day), command)
 
 
 def _due_soon(span: Span) -> list[Nudge]:
@@ -104,7 +107,8 @@ def _per_channel(span: Span, item: DueItem, day: date, kind: str,
     for channel, owners in span.by_channel(item.action.owners).items():
         nudges.append(Nudge(key=key, occurrence=item.due,
                             send_at=span.at(day), channel=channel, audience=_names(owners),
-                            render=partial(_rendered, build, item, owners, day)))
+                            render=partial(_rendered, build, item, owners, day,
+                                           span.command)))
     return nudges
 
 
@@ -134,12 +138,13 @@ def _digests_on(span: Span, monday: date, day: date) -> list[Nudge]:
                   if span.channels.get(o.id) == channel}
         nudges.append(Nudge(key=DIGEST, occurrence=monday, send_at=span.at(day),
                             channel=channel, audience="; ".join(sorted(owners)),
-                            render=partial(_digest_message, items, day)))
+                            render=partial(_digest_message, items, day,
+                                           span.undated_in(channel), span.command)))
     return nudges
 
 
-def _digest_message(items: list[DueItem], day: date) -> Message:
-    return as_message(nudge_pages.digest(items, day))
+def _digest_message(items: list[DueItem], day: date, undated: int, command: str) -> Message:
+    return as_message(nudge_pages.digest(items, day, undated), command)
 
 
 def snoozed(item: DueItem, day: date) -> bool:

@@ -86,7 +86,20 @@ def joined(lines: Iterable[Line], separator: str = ", ") -> Line:
     return tuple(out)
 
 
-def plain(spans: Line, command: str = "/lscb") -> str:
+#: The slash command as Slack installs it by default; a workspace may call it otherwise
+#: (`LSCB_COMMAND`, e.g. `/scp`), and every renderer takes the name it is installed as.
+COMMAND = "/lscb"
+
+
+def as_typed(text: str, command: str) -> str:
+    """Text that starts with the slash command (`/lscb …`, `/lscb:`) as this workspace types
+    it (perhaps `/scp …`): for narrower hints and headings, which hold no Command span."""
+    if text == COMMAND or text.startswith((COMMAND + " ", COMMAND + ":")):
+        return command + text[len(COMMAND):]
+    return text
+
+
+def plain(spans: Line, command: str = COMMAND) -> str:
     """A line as plain text: no markup but the backticks around what can be typed."""
     return "".join(_plain(span, command) for span in spans)
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from commands.report import RAG, RAG_WORDS, ThemeRag
 from commands.text import day
+from commands.words import OURS, Words
 
 Cell = str | int | date | None
 
@@ -51,6 +52,7 @@ class Paper:
     facts: tuple[tuple[str, Cell], ...]
     rag: tuple[ThemeRag, ...]
     sections: tuple[Section, ...]
+    words: Words = OURS
 
     @property
     def as_at(self) -> date | None:
@@ -66,21 +68,23 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
-def rag_section(rag: Sequence[ThemeRag], intro: tuple[str, ...] = ()) -> Section:
+def rag_section(rag: Sequence[ThemeRag], intro: tuple[str, ...] = (),
+                words: Words = OURS) -> Section:
     """RAG counts by theme, as numbers, with a total per theme and for the plan."""
-    columns = (Column("Theme", 40), *(Column(RAG_WORDS[s].capitalize(), 11) for s, _ in RAG),
-               Column("Total", 9))
+    columns = (Column(words.said("Theme"), 40),
+               *(Column(RAG_WORDS[s].capitalize(), 11) for s, _ in RAG), Column("Total", 9))
     rows: list[tuple[Cell, ...]] = [
         (f"{t.number}. {t.title}", *(t.counts.get(s, 0) for s, _ in RAG),
          sum(t.counts.values())) for t in rag]
-    rows.append(("All themes", *(sum(t.counts.get(s, 0) for t in rag) for s, _ in RAG),
+    rows.append((words.said("All themes"), *(sum(t.counts.get(s, 0) for t in rag) for s, _ in RAG),
                  sum(sum(t.counts.values()) for t in rag)))
-    return Section("RAG by theme", "RAG", intro, columns, tuple(rows), chart=True)
+    return Section(words.said("RAG by theme"), "RAG", intro, columns, tuple(rows), chart=True)
 
 
-def chart_summary(rag: Sequence[ThemeRag]) -> str:
+def chart_summary(rag: Sequence[ThemeRag], words: Words = OURS) -> str:
     """The chart in words: its alt text, for a reader who cannot see it."""
     parts = [f"{t.number}. {t.title}: " + ", ".join(
         f"{t.counts.get(s, 0)} {RAG_WORDS[s]}" for s, _ in RAG) for t in rag]
-    return ("Stacked bar chart of actions by RAG status for each theme. " + "; ".join(parts)
+    return (words.said("Stacked bar chart of actions by RAG status for each theme. ")
+            + "; ".join(parts)
             + ".")

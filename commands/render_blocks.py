@@ -24,6 +24,7 @@ from slack_sdk.models.blocks import (
 )
 
 from commands.page import (
+    COMMAND,
     Bold,
     Buttons,
     ChannelRef,
@@ -40,6 +41,7 @@ from commands.page import (
     Page,
     Paragraph,
     Span,
+    as_typed,
 )
 
 MAX_BLOCKS = 50
@@ -49,7 +51,6 @@ MAX_HEADER = 150
 MAX_FALLBACK = 3000
 MAX_BLOCK_TEXT = 10_000  # Slack refuses about 12,000 (msg_blocks_too_long); keep clear of it
 ROOM_FOR_MORE = 200  # kept back for the "… and N more" line
-COMMAND = "/lscb"
 
 _USER_ID = re.compile(r"[UW][A-Z0-9]{1,20}")
 _CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]{1,20}")
@@ -136,7 +137,7 @@ class _Message:
         elif isinstance(block, LeftOut):
             self._cut(block.count, block.narrower)
         elif isinstance(block, Heading):
-            text = clip(block.text, MAX_HEADER)
+            text = clip(as_typed(block.text, self._command), MAX_HEADER)
             self._append(HeaderBlock(text=text), text)
         elif isinstance(block, Paragraph):
             self._section([clip(mrkdwn(block.line, self._command))])
@@ -191,10 +192,7 @@ class _Message:
         self._narrower = self._narrower or narrower
 
     def _as_typed(self, command: str) -> str:
-        """A slash command as this workspace types it (the app may be installed as `/scp`)."""
-        if command.startswith(COMMAND + " "):
-            return self._command + command[len(COMMAND):]
-        return command
+        return as_typed(command, self._command)
 
     def reply(self, page: Page) -> Reply:
         blocks = [b.to_dict() for b in self._blocks]

@@ -8,26 +8,39 @@ from __future__ import annotations
 
 import textwrap
 
-from commands.page import Buttons, Divider, Heading, Items, LeftOut, Note, Page, Paragraph, plain
+from commands.page import (
+    COMMAND,
+    Buttons,
+    Divider,
+    Heading,
+    Items,
+    LeftOut,
+    Note,
+    Page,
+    Paragraph,
+    as_typed,
+    plain,
+)
 
 WIDTH = 80
 
 
-def to_text(page: Page, width: int = WIDTH) -> str:
-    """The page as text a person reads in a terminal."""
+def to_text(page: Page, width: int = WIDTH, command: str = COMMAND) -> str:
+    """The page as text a person reads in a terminal, commands as `command` is typed."""
     out: list[str] = []
     for block in page.blocks:
         if isinstance(block, Heading):
-            out += ["", *_wrap(block.text, width), "=" * min(len(block.text), width)]
+            heading = as_typed(block.text, command)
+            out += ["", *_wrap(heading, width), "=" * min(len(heading), width)]
         elif isinstance(block, Paragraph):
-            out += _wrap(plain(block.line), width)
+            out += _wrap(plain(block.line, command), width)
         elif isinstance(block, Note):
-            out += _wrap(plain(block.line), width, indent="  ")
+            out += _wrap(plain(block.line, command), width, indent="  ")
         elif isinstance(block, Divider):
             out.append("-" * min(40, width))
         elif isinstance(block, Items):
             for entry in block.entries:
-                out += _wrap(plain(block.render(entry)), width, later="    ")
+                out += _wrap(plain(block.render(entry), command), width, later="    ")
         elif isinstance(block, LeftOut):
             out.append(f"… and {block.count} more not shown.")
         elif isinstance(block, Buttons):

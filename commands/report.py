@@ -15,7 +15,9 @@ from datetime import date
 from commands.context import Context
 from commands.quarters import Quarter
 from commands.snapshot import Item, Period, exceptions, highlights, period
+from commands.words import OURS, Words
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
+from storage.duedates import DueKind
 
 RAG = (("off-track", "🔴"), ("at-risk", "🟠"), ("on-track", "🟢"), ("complete", "✅"),
        ("not-started", "⚪"))
@@ -42,6 +44,8 @@ class QuarterReport:
     silent: list[ActionAsAt] = field(default_factory=list)
     challenges: list[ChallengeAsAt] = field(default_factory=list)
     risks: list[RiskAsAt] = field(default_factory=list)
+    undated: list[ActionAsAt] = field(default_factory=list)
+    words: Words = OURS
 
     @property
     def title(self) -> str:
@@ -77,6 +81,12 @@ def silent(found: Period) -> list[ActionAsAt]:
             if a.row.status != "complete" and a.row.id not in found.updated]
 
 
+def undated(found: Period) -> list[ActionAsAt]:
+    """Open actions whose *when* the bot cannot read: never overdue, so the board is told."""
+    return [a for a in found.actions
+            if a.row.status != "complete" and a.row.due_kind == DueKind.UNPARSED.value]
+
+
 def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
     """The report for `quarter`, as things stood at its end (or today, if sooner)."""
     found = period(ctx, quarter.first, quarter.last)
@@ -84,4 +94,4 @@ def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
     return QuarterReport(plan.title, plan.board, quarter, found.as_of,
                          rag_by_theme(found.actions), exceptions(found), highlights(found),
                          silent(found), found.source.challenges(found.start),
-                         found.source.risks())
+                         found.source.risks(), undated(found), ctx.words)

@@ -77,8 +77,8 @@ def _section(document: DocumentObject, paper: Paper, section: Section) -> None:
         picture = document.add_paragraph().add_run().add_picture(
             io.BytesIO(rag_chart_png(paper.rag)), width=Cm(22))
         properties = picture._inline.docPr
-        properties.set("title", "RAG by theme")
-        properties.set("descr", chart_summary(paper.rag))
+        properties.set("title", section.title)
+        properties.set("descr", chart_summary(paper.rag, paper.words))
 
 
 def _table(document: DocumentObject, section: Section) -> Table:

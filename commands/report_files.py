@@ -63,6 +63,9 @@ def report_rows(report: QuarterReport) -> list[list[Cell]]:
     rows += [["No update", a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
               RAG_WORDS.get(a.row.status, a.row.status), NO_COMMENTARY, a.row.when_text,
               a.row.due_date, None, "", None] for a in report.silent]
+    rows += [["No date", a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
+              RAG_WORDS.get(a.row.status, a.row.status), "no date the bot can read",
+              a.row.when_text, None, None, "", None] for a in report.undated]
     rows += [["Challenge", c.ref, c.text, "", "answered" if c.answer else "not yet answered",
               f"raised {c.raised_on.isoformat()}", "", None, None, c.answer, c.answered_on]
              for c in report.challenges]

@@ -27,6 +27,8 @@ def challenge_rows(challenges: list[ChallengeAsAt]) -> tuple[tuple[Cell, ...], .
                  for c in challenges)
 
 
+UNDATED_COLUMNS = (Column("Ref", 8), Column("Action", 50), Column("Owners", 30),
+                   Column("Status", 12, status=True), Column("When (plan's words)", 40))
 CHALLENGE_COLUMNS = (Column("Ref", 8), Column("Raised", 12), Column("Challenge", 50),
                      Column("Answer", 50), Column("Answered", 12))
 RISK_COLUMNS = (Column("Risk", 7), Column("Description", 50), Column("Likelihood", 10),
@@ -44,7 +46,8 @@ def quarter_paper(report: QuarterReport) -> Paper:
     silent = report.silent_by_owner()
     total = sum(sum(t.counts.values()) for t in report.rag)
     sections = (
-        rag_section(report.rag, (f"{total} actions in the plan as at the quarter's end.",)),
+        rag_section(report.rag, (f"{total} actions in the plan as at the quarter's end.",),
+                    report.words),
         Section("Exceptions", "Exceptions", (
             "Off track, at risk, overdue, or a milestone missed, as at the quarter's end, "
             "with each action's latest commentary in the quarter.",), ITEM_COLUMNS,
@@ -57,6 +60,14 @@ def quarter_paper(report: QuarterReport) -> Paper:
             "quarter.",), (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
             tuple((owner, len(refs), ", ".join(refs)) for owner, refs in silent),
             empty="Every open action had an update."),
+        Section("No date the bot can read", "Undated", (
+            f"{len(report.undated)} open actions have a due date written in words the bot "
+            "cannot read as a date, so none of them is ever counted as overdue. They are "
+            "kept as the plan words them.",), UNDATED_COLUMNS,
+            tuple((a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
+                   RAG_WORDS.get(a.row.status, a.row.status), a.row.when_text)
+                  for a in report.undated),
+            empty="Every open action has a date the bot can read."),
         Section("Challenges", "Challenges", (
             "Challenges raised in the quarter, or still open at its start, and the answers "
             "given by its end.",), CHALLENGE_COLUMNS, challenge_rows(report.challenges)),
@@ -64,7 +75,8 @@ def quarter_paper(report: QuarterReport) -> Paper:
                                         "first.",), RISK_COLUMNS, risk_rows(report.risks)),
     )
     facts: tuple[tuple[str, Cell], ...] = (
-        ("Plan", report.plan_title), ("Board", report.board or report.plan_title),
+        ("Plan", report.plan_title),
+        (report.words.said("Board"), report.board or report.plan_title),
         ("Quarter", report.quarter.label), ("As at", report.as_of))
     return Paper(f"Business plan monitoring report: {report.quarter.label}", facts,
-                 tuple(report.rag), sections)
+                 tuple(report.rag), sections, report.words)

@@ -141,7 +141,7 @@ def _chart(sheet: Worksheet, section: Section, header_row: int) -> None:
         sheet.cell(header_row, index).fill = FILLS[status]
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
-    chart.title = "Actions by RAG status and theme"
+    chart.title = section.title
     chart.y_axis.title = "actions"
     data = Reference(sheet, min_col=2, max_col=1 + len(RAG), min_row=header_row,
                      max_row=header_row + themes)

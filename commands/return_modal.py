@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from commands.buttons import RETURN_MODAL
+from commands.page import COMMAND
 from commands.quarterly import ReturnForm
 from commands.render_blocks import escape
 from commands.safety import MAX_TEXT
@@ -24,7 +25,8 @@ from commands.text import STATUS_BADGES, day, shorten
 from storage.models import STATUSES
 
 
-def return_modal(form: ReturnForm, origin: dict[str, str]) -> dict[str, Any]:
+def return_modal(form: ReturnForm, origin: dict[str, str], command: str = COMMAND
+                 ) -> dict[str, Any]:
     """Two inputs an action (status, commentary), under a line saying what it is for."""
     options = {s: Option(text=STATUS_BADGES[s], value=s) for s in STATUSES}
     blocks: list[Any] = [ContextBlock(elements=[MarkdownTextObject(text=escape(
@@ -44,7 +46,7 @@ def return_modal(form: ReturnForm, origin: dict[str, str]) -> dict[str, Any]:
         ]
     if form.left_out:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=escape(
-            f"… and {form.left_out} more: give them with /lscb update REF STATUS commentary."
+            f"… and {form.left_out} more: give them with {command} update REF STATUS commentary."
         ))]))
     metadata = {"owner": form.owner_id, "year": form.quarter.year_start,
                 "quarter": form.quarter.number, **origin}

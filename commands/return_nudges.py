@@ -12,6 +12,7 @@ from commands.nudge_span import NOBODY, Span, as_message
 from commands.pages.quarterly import return_reminder, return_request
 from commands.quarters import Quarter, make_quarter
 from commands.returns_window import REMIND_BEFORE_DUE, due_date
+from commands.words import Words
 from storage.ledger import RETURN, RETURN_REMINDER, Message, Nudge
 from storage.models import Owner
 from storage.rows import ActionRow
@@ -62,10 +63,13 @@ def _to_owners(span: Span, quarter: Quarter, day: date, kind: str,
             nudges.append(Nudge(key=kind.format(owner=owner.id), occurrence=quarter.last,
                                 send_at=span.at(day), channel=span.channels.get(owner.id, NOBODY),
                                 audience=owner.name,
-                                render=partial(_message, kind, owner, quarter, actions)))
+                                render=partial(_message, kind, owner, quarter, actions,
+                                               span.command, Words.of(span.repo.plan))))
     return nudges
 
 
-def _message(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow]) -> Message:
+def _message(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow],
+             command: str, words: Words) -> Message:
     build = return_request if kind == RETURN else return_reminder
-    return as_message(build(owner.id, owner.name, quarter, due_date(quarter), actions))
+    return as_message(build(owner.id, owner.name, quarter, due_date(quarter), actions, words),
+                      command)

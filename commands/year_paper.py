@@ -15,6 +15,7 @@ from commands.report_paper import (
     risk_rows,
 )
 from commands.snapshot import Item
+from commands.words import Words
 from commands.year_report import A_QUARTER, LITTLE, ThemeYear, YearReport
 
 NO_COMMENTARY = "no commentary this year"
@@ -33,14 +34,16 @@ def _cells(progress: str, item: Item) -> tuple[Cell, ...]:
     return (progress, *item_cells(item, NO_COMMENTARY))
 
 
-def _theme(theme: ThemeYear) -> Section:
+def _theme(theme: ThemeYear, words: Words) -> Section:
     counts = (f"In the year: {theme.count('completed')} completed, {theme.count('on track')} "
               f"on track or in progress, {theme.count(LITTLE)} with little or no progress.")
     intro = [f"What we are trying to achieve: {' '.join(theme.outcomes)}"
-             if theme.outcomes else "The plan states no outcome for this theme.", counts]
+             if theme.outcomes else words.said("The plan states no outcome for this theme."),
+             counts]
     if theme.earlier:
         intro.append(f"Completed in earlier years: {', '.join(theme.earlier)}.")
-    return Section(f"{theme.number}. {theme.title}", f"Theme {theme.number}", tuple(intro),
+    return Section(f"{theme.number}. {theme.title}", words.said("Theme")[:20] + f" {theme.number}",
+                   tuple(intro),
                    PROGRESS_COLUMNS, tuple(_cells(p, i) for p, i in theme.items), level=2)
 
 
@@ -61,25 +64,27 @@ def _little(report: YearReport) -> Section:
 def year_paper(report: YearReport) -> Paper:
     """About, RAG, each theme's progress, little progress, reviews, challenges, risks,
     what the tracker does not hold, every action, and the sign-off."""
+    words = report.words
     sections = (
         Section("About this report", "About", (
             f"The yearly report of {report.board or report.plan_title} for "
             f"{report.label}, drawn from the business plan tracker as at the year's end: "
             "each action's status, its owners' commentary, the challenge log and the risk "
             "log.",)),
-        rag_section(report.rag, ("Every action's status at the year's end.",)),
+        rag_section(report.rag, ("Every action's status at the year's end.",), words),
         Section("Progress and impact on our priorities", "Priorities", (
-            "For each theme: what it is for, what was completed, what is on track, and "
-            "where there has been little or no progress, with the owners' commentary.",)),
-        *(_theme(t) for t in report.themes),
+            words.said("For each theme: what it is for, what was completed, what is on "
+                       "track, and where there has been little or no progress, with the "
+                       "owners' commentary."),)),
+        *(_theme(t, words) for t in report.themes),
         _little(report),
         *_logs(report),
     )
     facts: tuple[tuple[str, Cell], ...] = (
-        ("Plan", report.plan_title), ("Board", report.board or report.plan_title),
+        ("Plan", report.plan_title), (words.said("Board"), report.board or report.plan_title),
         ("Year", report.label), ("As at", report.as_of))
     return Paper(f"Yearly report {report.year.start}/{(report.year.start + 1) % 100:02d}",
-                 facts, tuple(report.rag), sections)
+                 facts, tuple(report.rag), sections, words)
 
 
 def _logs(report: YearReport) -> tuple[Section, ...]:
@@ -91,8 +96,8 @@ def _logs(report: YearReport) -> tuple[Section, ...]:
             tuple(item_cells(i, NO_COMMENTARY) for i in report.reviews),
             empty="The plan has no actions on review recommendations."),
         Section("Challenge and scrutiny: the challenge log", "Challenges", (
-            "Challenges the board put to partners in the year (or still open at its start), "
-            "and the answers given by its end.",), CHALLENGE_COLUMNS,
+            f"Challenges the {report.words.board} put to partners in the year (or still open "
+            "at its start), and the answers given by its end.",), CHALLENGE_COLUMNS,
             challenge_rows(report.challenges), empty="No challenges were logged."),
         Section("Risks to delivering the plan", "Risks", (
             "Risks open at any time in the year, highest score first.",), RISK_COLUMNS,

@@ -20,6 +20,7 @@ from commands.page import Code
 from commands.report import ThemeRag, rag_by_theme
 from commands.snapshot import Item, Period, item_of, period
 from commands.text import STATUS_BADGES, day, overdue_by
+from commands.words import OURS, Words
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 from storage.duedates import YEARS
 
@@ -80,6 +81,7 @@ class YearReport:
     risks: list[RiskAsAt]
     actions: list[Item]
     signatories: tuple[Signatory, ...]
+    words: Words = OURS
 
     @property
     def label(self) -> str:
@@ -157,4 +159,4 @@ def build_year_report(ctx: Context, year: PlanYear) -> YearReport:
                       [i for i in lines if _REVIEWS.search(f"{i.action.row.text} "
                                                            f"{i.action.outcome}")],
                       found.source.challenges(found.start), found.source.risks(found.start),
-                      lines, signatories(plan))
+                      lines, signatories(plan), ctx.words)

@@ -13,6 +13,7 @@ from storage.planfiles.document import (
     MilestoneDoc,
     OwnerDoc,
     PlanDoc,
+    PlanWords,
     ReportingDoc,
 )
 
@@ -30,6 +31,7 @@ def plan_document(session: Session, plan: Plan) -> PlanDoc:
     return PlanDoc(
         slug=plan.slug, title=plan.title, board=plan.board, starts=plan.starts, ends=plan.ends,
         places=tuple(filter(None, plan.places.splitlines())),
+        words=PlanWords(plan.board_word, plan.theme_word),
         owners=tuple(OwnerDoc(o.name, o.kind, tuple(a.alias for a in o.aliases
                                                     if a.alias != o.name),
                               tuple(m.name for m in o.members)) for o in owners),

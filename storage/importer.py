@@ -56,6 +56,7 @@ def import_plan(session: Session, doc: PlanDoc, actor: str, now: datetime) -> Im
         session.add(plan)
     plan.title, plan.board, plan.starts, plan.ends = doc.title, doc.board, doc.starts, doc.ends
     plan.places = "\n".join(doc.places)
+    plan.board_word, plan.theme_word = doc.words.board, doc.words.theme
     plan.imported_at = now
     session.flush()
     owners = _sync_owners(session, plan, doc)

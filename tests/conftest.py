@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import create_engine, text
 
 from storage.database import Database, normalise_url
@@ -70,16 +71,56 @@ def sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return prepare_database(tmp_path_factory.mktemp("sample") / "sample.sqlite3")
 
 
+def copied_or_imported(database_url: str, prepared: Path, plan_file: Path) -> Database:
+    """A plan in a database of the test's own: a copy of the prepared file on SQLite, a
+    fresh import on PostgreSQL."""
+    if database_url.startswith("sqlite:///"):
+        shutil.copyfile(prepared, database_url.removeprefix("sqlite:///"))
+        return Database(database_url)
+    db = Database(database_url)
+    with db.committed() as session:
+        import_plan(session, read_plan_file(plan_file), "test", IMPORTED_AT)
+    return db
+
+
 @pytest.fixture
 def sample_database(database_url: str, sample_file: Path) -> Iterator[Database]:
-    """The sample plan in a database of the test's own: a copy of the prepared file on
-    SQLite, a fresh import on PostgreSQL."""
-    if database_url.startswith("sqlite:///"):
-        shutil.copyfile(sample_file, database_url.removeprefix("sqlite:///"))
-        db = Database(database_url)
-    else:
-        db = Database(database_url)
-        with db.committed() as session:
-            import_plan(session, read_plan_file(SAMPLE_PLAN), "test", IMPORTED_AT)
+    """The sample plan in a database of the test's own."""
+    db = copied_or_imported(database_url, sample_file, SAMPLE_PLAN)
+    yield db
+    db.dispose()
+
+
+#: Two sample actions reworded as other plans word them, so the bot cannot read a date:
+#: 3.3 (the Triage board's only action) and 8.1 (the Neglect subgroup's, overdue as dated).
+UNDATED_WORDINGS = {"3.3": "TBC", "8.1": "to be agreed with partners"}
+
+
+def write_undated_plan(folder: Path) -> Path:
+    """The sample plan with `UNDATED_WORDINGS` in place of two actions' dates."""
+    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    for theme in raw["themes"]:
+        for action in theme["actions"]:
+            action["when"] = UNDATED_WORDINGS.get(action["ref"], action["when"])
+    path = folder / "undated-plan.yaml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def undated_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_undated_plan(tmp_path_factory.mktemp("undated"))
+
+
+@pytest.fixture(scope="session")
+def undated_file(undated_plan: Path) -> Path:
+    """The sample plan with two actions the bot has no date for, migrated and imported."""
+    return prepare_database(undated_plan.with_suffix(".sqlite3"), undated_plan)
+
+
+@pytest.fixture
+def undated_database(database_url: str, undated_file: Path, undated_plan: Path
+                     ) -> Iterator[Database]:
+    db = copied_or_imported(database_url, undated_file, undated_plan)
     yield db
     db.dispose()

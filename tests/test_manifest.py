@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.fakeslack_workspace import HISTORY_SCOPE, INFO_SCOPE, METHOD_SCOPE
@@ -56,3 +57,28 @@ def test_the_manifest_subscribes_to_exactly_the_events_the_app_handles() -> None
     handled = set(re.findall(r"""app\.event\(["'](\w+)["']\)""", bot_source()))
     assert handled >= {"app_home_opened", "app_uninstalled", "tokens_revoked"}
     assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == handled
+
+
+def test_the_manifest_for_another_command_changes_only_the_command_and_the_host() -> None:
+    from bot.manifest import manifest_for
+
+    made = yaml.safe_load(manifest_for("/scp", "https://scp.example.org/"))
+    assert [c["command"] for c in made["features"]["slash_commands"]] == ["/scp"]
+    assert made["features"]["slash_commands"][0]["url"] == "https://scp.example.org/slack/events"
+    assert made["settings"]["interactivity"]["request_url"].startswith("https://scp.example.org/")
+    made["features"]["slash_commands"][0].update(command="/lscb", url=MANIFEST["features"][
+        "slash_commands"][0]["url"])
+    for part in ("oauth_config", "display_information"):
+        assert made[part] == MANIFEST[part]
+    assert yaml.safe_load(manifest_for("/lscb")) == MANIFEST
+
+
+def test_lscb_manifest_prints_it_for_lscb_command(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv("LSCB_COMMAND", "/scp")
+    assert main(["manifest"]) == 0
+    assert "    - command: /scp\n" in capsys.readouterr().out
+    assert main(["manifest", "--url", "http://plain.example.org"]) == 2
+    assert "not an https:// address" in capsys.readouterr().err

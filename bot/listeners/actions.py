@@ -25,16 +25,22 @@ from commands.buttons import (
     snooze,
     update_modal,
 )
-from commands.page import Line
+from commands.page import COMMAND, Line
 from commands.pages.clicks import completed_line, snoozed_line
 from commands.quarterly import return_form
-from commands.render_blocks import after_click, mrkdwn
+from commands.render_blocks import after_click
+from commands.render_blocks import mrkdwn as as_mrkdwn
 from commands.return_modal import return_modal
 
 log = logging.getLogger("lscb")
 
 
 def register(app: App, surface: Surface) -> None:
+    command = surface.settings.command
+
+    def mrkdwn(said: Line) -> str:
+        return as_mrkdwn(said, command)
+
     def clicked(work: Callable[[Context, str], Line]) -> Callable[..., None]:
         def listener(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient,
                      respond: Respond) -> None:
@@ -45,7 +51,7 @@ def register(app: App, surface: Surface) -> None:
             except Refused as refused:
                 tell(respond, mrkdwn(refused.line))
                 return
-            update_in_place(client, body, said, lambda text: tell(respond, text))
+            update_in_place(client, body, said, lambda text: tell(respond, text), command)
         return listener
 
     app.action(COMPLETE)(clicked(lambda ctx, ref: completed_line(ctx.caller.user_id,
@@ -79,7 +85,7 @@ def register(app: App, surface: Surface) -> None:
 
         def form(ctx: Context) -> dict[str, Any]:
             owner, quarter = read_return_button(value, ctx.repo.plan.starts)
-            return return_modal(return_form(ctx, owner, quarter), origin)
+            return return_modal(return_form(ctx, owner, quarter), origin, command)
 
         try:
             view = surface.run(context, form)
@@ -98,7 +104,7 @@ def tell(respond: Respond, text: str) -> None:
 
 
 def update_in_place(client: WebClient, body: dict[str, Any], said: Line,
-                    warn: Callable[[str], None]) -> None:
+                    warn: Callable[[str], None], command: str = COMMAND) -> None:
     """Replace the clicked message's buttons with who did what. The change is saved
     already: if Slack will not update the message, say so plainly and log the rest."""
     message = body.get("message") or {}
@@ -107,8 +113,9 @@ def update_in_place(client: WebClient, body: dict[str, Any], said: Line,
         return
     try:
         client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or " ",
-                           blocks=after_click(message.get("blocks") or [], said))
+                           blocks=after_click(message.get("blocks") or [], said,
+                                             command))
     except SLACK_FAILURES:
         log.warning("Saved a click, but could not update the message it came from",
                     exc_info=True)
-        warn(f"Saved: {mrkdwn(said)} (I could not update the message itself.)")
+        warn(f"Saved: {as_mrkdwn(said, command)} (I could not update the message itself.)")

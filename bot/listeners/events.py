@@ -25,4 +25,5 @@ def register(app: App, surface: Surface) -> None:
         except Refused as refused:
             page = Page().paragraph(refused.line)
         client.views_publish(user_id=str(event.get("user") or context.user_id),
-                             view={"type": "home", "blocks": to_blocks(page, MAX_VIEW_BLOCKS)})
+                             view={"type": "home", "blocks": to_blocks(page, MAX_VIEW_BLOCKS,
+                                                                  surface.settings.command)})

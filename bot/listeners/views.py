@@ -21,7 +21,7 @@ from commands.buttons import (
     read_return_button,
     submit_update,
 )
-from commands.page import Line, plain
+from commands.page import COMMAND, Line, plain
 from commands.pages.clicks import updated_line
 from commands.quarterly import give_return
 from commands.return_modal import return_entries
@@ -31,6 +31,8 @@ FIELDS = ("action", "status", "note", "evidence")
 
 
 def register(app: App, surface: Surface) -> None:
+    command = surface.settings.command
+
     @app.view(MODAL)
     def submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext,
                   client: WebClient) -> None:
@@ -40,10 +42,10 @@ def register(app: App, surface: Surface) -> None:
                 ctx.caller.user_id, submit_update(ctx, values)))
         except Refused as refused:
             field = refused.field if refused.field in FIELDS else "note"
-            ack(response_action="errors", errors={field: plain(refused.line)[:2000]})
+            ack(response_action="errors", errors={field: plain(refused.line, command)[:2000]})
             return
         ack()
-        _update_origin(client, _origin(view), said)
+        _update_origin(client, _origin(view), said, command)
 
     @app.view(RETURN_MODAL)
     def returned(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
@@ -60,7 +62,7 @@ def register(app: App, surface: Surface) -> None:
             surface.run(context, give)
         except Refused as refused:
             field = refused.field if refused.field in values else next(iter(values), "note")
-            ack(response_action="errors", errors={field: plain(refused.line)[:2000]})
+            ack(response_action="errors", errors={field: plain(refused.line, command)[:2000]})
             return
         ack()
 
@@ -74,7 +76,8 @@ def _origin(view: dict[str, Any]) -> dict[str, Any]:
     return origin if isinstance(origin, dict) else {}
 
 
-def _update_origin(client: WebClient, origin: dict[str, Any], said: Line) -> None:
+def _update_origin(client: WebClient, origin: dict[str, Any], said: Line,
+                   command: str = COMMAND) -> None:
     """Say on the original message who updated what; the change is saved whatever happens."""
     if not (origin.get("channel") and origin.get("ts")):
         return
@@ -88,7 +91,7 @@ def _update_origin(client: WebClient, origin: dict[str, Any], said: Line) -> Non
     messages = history.get("messages") or []
     if messages:
         update_in_place(client, {"channel": {"id": origin["channel"]}, "message": messages[0]},
-                        said, _logged)
+                        said, _logged, command)
 
 
 def _logged(text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands.home import BoardView, HomeView
 from commands.page import Bold, Command, Page, line
-from commands.pages.lines import action_line, item_line
+from commands.pages.lines import action_line, item_line, undated_count
 from commands.text import day, plural
 
 
@@ -14,15 +14,20 @@ def home_page(home: HomeView) -> Page:
         _board(page, home.board)
     page.heading("Your actions")
     if not home.owners:
-        page.paragraph("You are not linked to a role or subgroup yet. Ask the board's "
-                       "business manager to link you: ", Command("link @you OWNER"), ".")
+        page.paragraph(f"You are not linked to a role or subgroup yet. Ask the "
+                       f"{home.words.board}'s business manager to link you: ",
+                       Command("link @you OWNER"), ".")
     else:
         page.note("As " + "; ".join(home.owners))
         if home.overdue:
             page.lines([line(Bold(f"Overdue ({len(home.overdue)})"))]
                        + [item_line(i, home.today) for i in home.overdue], "/lscb my-actions")
-        else:
+        elif not home.undated:
             page.paragraph("Nothing of yours is overdue.")
+        else:
+            page.paragraph("Nothing of yours with a date I can read is overdue.")
+        if home.undated:
+            page.note(undated_count(home.undated, "my-actions"))
         if home.open:
             page.lines([line(Bold(f"Open ({len(home.open)})"))]
                        + [action_line(a) for a in home.open], "/lscb my-actions")
@@ -36,7 +41,10 @@ def home_page(home: HomeView) -> Page:
 def _board(page: Page, board: BoardView) -> None:
     page.heading(f"Overdue across the plan: {plural(board.overdue, 'item')}")
     page.lines([line(Bold(name), f": {count}") for name, count in board.overdue_by_owner]
-               or [line("Nothing.")], "/lscb overdue")
+               or [line("Nothing with a date I can read." if board.undated else "Nothing.")],
+               "/lscb overdue")
+    if board.undated:
+        page.note(undated_count(board.undated))
     page.lines([line(Bold(f"Owners nobody is linked to ({len(board.unlinked)})")),
                 line(", ".join(board.unlinked) or "None.")])
     if board.pending_changes:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from commands.page import Bold, Line, line
-from commands.text import day, overdue_by, shorten, status, when
-from storage.rows import ActionLike, DueItem, OwnerLike
+from commands.page import Bold, Command, Italic, Line, line
+from commands.text import day, overdue_by, plural, shorten, status, when
+from storage.rows import ActionLike, DueItem, OwnerLike, Undated
 
 
 def action_line(action: ActionLike, extra: str = "") -> Line:
@@ -30,3 +30,20 @@ def item_line(item: DueItem, today: date) -> Line:
 
 def names(owners: Sequence[OwnerLike], separator: str = " / ") -> str:
     return separator.join(o.name for o in owners)
+
+
+def undated_line(item: Undated) -> Line:
+    """An action the bot has no date for: its wording as written, whose it is, and why."""
+    owners = names(item.action.owners) or "no owner"
+    return line(Bold(item.action.ref), f" {shorten(item.action.text)} · {owners} · when: “",
+                Italic(shorten(item.action.when_text, 120)), f"” · {shorten(item.why, 160)}")
+
+
+def undated_count(count: int, listed_by: str = "undated") -> Line:
+    """How many open actions have no date the bot can read, and where they are listed.
+
+    Said beside every answer about lateness, so "nothing overdue" is never the whole truth."""
+    them = "it" if count == 1 else "them"
+    return line(f"{plural(count, 'open action')} {'has' if count == 1 else 'have'} no date I "
+                f"can read, so I can't tell whether {them} {'is' if count == 1 else 'are'} "
+                "late: ", Command(listed_by), f" lists {them}.")

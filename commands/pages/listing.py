@@ -2,29 +2,58 @@
 
 from __future__ import annotations
 
-from commands.listing import DueWindow, MyActions, Overdue, OwnerActions, OwnerSummary, ThemeActions
+from commands.listing import (
+    DueWindow,
+    MyActions,
+    Overdue,
+    OwnerActions,
+    OwnerSummary,
+    ThemeActions,
+    UndatedActions,
+)
 from commands.page import Bold, ChannelRef, Command, Mention, Page, joined, line
-from commands.pages.lines import action_line, item_line
+from commands.pages.lines import action_line, item_line, undated_count, undated_line
 from commands.text import day, plural
 
 
 def overdue_page(found: Overdue) -> Page:
     scope = f" for {found.scope}" if found.scope else ""
-    if not found.count:
+    if not found.count and not found.undated:
         return Page().paragraph(f"Nothing is overdue{scope} on {day(found.today)}. 🎉")
+    if not found.count:
+        return Page().paragraph(f"Nothing with a date I can read is overdue{scope} on "
+                                f"{day(found.today)}. ", undated_count(found.undated,
+                                                                       _undated_of(found)))
     page = Page().heading(f"Overdue{scope} on {day(found.today)}: "
                           f"{plural(found.count, 'item')}")
+    if found.undated:
+        page.note(undated_count(found.undated, _undated_of(found)))
     for group in found.groups:
         page.paragraph(Bold(group.owner))
         page.items(group.items, lambda i: item_line(i, found.today), "/lscb overdue OWNER")
     return page
 
 
+def _undated_of(found: Overdue) -> str:
+    return f"undated {found.scope}" if found.scope else "undated"
+
+
+def undated_page(found: UndatedActions) -> Page:
+    scope = f" for {found.scope}" if found.scope else ""
+    if not found.items:
+        return Page().paragraph(f"Every open action{scope} has a date I can read.")
+    return (Page().heading(f"No date I can read{scope}: {plural(len(found.items), 'action')}")
+            .note("Kept as the plan words them, and so never called overdue. Write a date I "
+                  "can read in the plan file (e.g. 30 June 2015, Q2 2015/16) and import it "
+                  "again.")
+            .items(found.items, undated_line, "/lscb undated OWNER"))
+
+
 def my_actions_page(mine: MyActions) -> Page:
     if not mine.owners:
         return Page().paragraph(
             "You are not linked to any role or subgroup yet, so I can't tell which actions "
-            "are yours. Ask an admin (the board's business manager) to link you (",
+            f"are yours. Ask an admin (the {mine.words.board}'s business manager) to link you (",
             Mention(mine.user_id), "): ", Command("link @name OWNER"), ", e.g. ",
             Command("link @name Case Review"), ".")
     page = Page().heading(f"Your actions ({mine.total})").note("As " + "; ".join(mine.owners))
@@ -32,6 +61,7 @@ def my_actions_page(mine: MyActions) -> Page:
               ("Due in the next 30 days", [action_line(a) for a in mine.soon]),
               ("Later", [action_line(a) for a in mine.later]),
               ("Ongoing", [action_line(a) for a in mine.ongoing]),
+              ("No date I can read", [action_line(a) for a in mine.undated]),
               ("Complete", [action_line(a) for a in mine.complete])]
     for title, lines in groups:
         if lines:
@@ -59,7 +89,7 @@ def owner_page(owner: OwnerActions) -> Page:
 
 def theme_page(theme: ThemeActions) -> Page:
     heading = f"{theme.label}: {theme.title}" if theme.label else \
-        f"Theme {theme.number}: {theme.title}"
+        theme.words.said("Theme") + f" {theme.number}: {theme.title}"
     return (Page().heading(heading)
             .lines([action_line(a) for a in theme.actions], "/lscb action REF"))
 

@@ -8,8 +8,9 @@ from datetime import date
 
 from commands.buttons import action_buttons, pick_button
 from commands.page import Bold, Command, Line, Page, line
-from commands.pages.lines import action_line, names
+from commands.pages.lines import action_line, names, undated_count
 from commands.text import day, overdue_by, plural, shorten, status, when
+from commands.words import OURS, Words
 from storage.models import Cadence, ReportingRow
 from storage.rows import ActionLike, DueItem, OwnerLike
 
@@ -18,15 +19,17 @@ MAX_LISTED = 15
 
 
 def reporting(row: ReportingRow, cadence: Cadence, owners: Sequence[OwnerLike],
-              actions: Sequence[ActionLike], sent_on: date, carried: Page | None = None) -> Page:
+              actions: Sequence[ActionLike], sent_on: date, carried: Page | None = None,
+              words: Words = OURS) -> Page:
     """Who reports what to whom by when, with the reporters' open actions (and the report
     the cadence carries, if any)."""
     page = Page().heading(f"📅 Reporting due: {cadence.label}")
     page.paragraph(Bold(names(owners)), " reports ", Bold(row.what), " to ",
-                   Bold(cadence.audience or "the board"), f" this month ({sent_on:%B %Y}).\n"
-                   f"Planner: {row.when_text}")
+                   Bold(cadence.audience or f"the {words.board}"),
+                   f" this month ({sent_on:%B %Y}).\nPlanner: {row.when_text}")
     if row.tells:
-        page.paragraph(Bold("What the report tells the board:"), f" {shorten(row.tells, 600)}")
+        page.paragraph(Bold(f"What the report tells the {words.board}:"),
+                       f" {shorten(row.tells, 600)}")
     open_actions = [a for a in actions if a.status != "complete"]
     if open_actions:
         page.lines([line(Bold(f"Open actions ({len(open_actions)})"))]
@@ -72,8 +75,11 @@ def overdue(item: DueItem, owners: Sequence[OwnerLike], sent_on: date) -> Page:
     return page
 
 
-def digest(items: list[DueItem], sent_on: date) -> Page:
+def digest(items: list[DueItem], sent_on: date, undated: int = 0) -> Page:
+    """The week's overdue items for a channel, and how many of its actions have no date."""
     page = Page().heading(f"Weekly overdue digest: {plural(len(items), 'item')}")
+    if undated:
+        page.note(undated_count(undated))
     page.items(items, lambda i: line(
         action_line(i.action, overdue_by(i.due, sent_on)),
         f" milestone: {shorten(i.milestone.label, 60)}" if i.milestone else ""),

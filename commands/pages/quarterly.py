@@ -9,6 +9,7 @@ from commands.page import Bold, Command, Page, line
 from commands.pages.lines import action_line
 from commands.quarters import Quarter
 from commands.text import day, plural
+from commands.words import OURS, Words
 from storage.rows import ActionRow
 
 MAX_LISTED = 15
@@ -22,11 +23,12 @@ def _listed(page: Page, actions: list[ActionRow]) -> None:
 
 
 def return_request(owner_id: int, owner: str, quarter: Quarter, due: date,
-                   actions: list[ActionRow]) -> Page:
+                   actions: list[ActionRow], words: Words = OURS) -> Page:
     page = Page().heading(f"📝 Quarterly return: {quarter.label}")
     page.paragraph(Bold(owner), ": give each open action's RAG and a short commentary on "
-                   "the quarter by ", Bold(day(due)), ", for the board's monitoring report. "
-                   "Plan-level progress only, never a child's details.")
+                   "the quarter by ", Bold(day(due)),
+                   f", for the {words.board}'s monitoring report. Plan-level progress only, "
+                   "never a child's details.")
     _listed(page, actions)
     page.note("Or one at a time: ", Command("update REF STATUS commentary"), ".")
     page.blocks.append(return_button(owner_id, quarter))
@@ -34,7 +36,7 @@ def return_request(owner_id: int, owner: str, quarter: Quarter, due: date,
 
 
 def return_reminder(owner_id: int, owner: str, quarter: Quarter, due: date,
-                    actions: list[ActionRow]) -> Page:
+                    actions: list[ActionRow], words: Words = OURS) -> Page:
     page = Page().heading(f"⏳ Quarterly return due {day(due)}: {quarter.label}")
     page.paragraph(Bold(owner), f": {plural(len(actions), 'open action')} "
                    f"{'has' if len(actions) == 1 else 'have'} no update for the quarter yet.")

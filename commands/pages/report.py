@@ -7,7 +7,7 @@ from commands.page import Bold, Italic, Line, Page, line
 from commands.report import RAG, QuarterReport, ThemeRag
 from commands.snapshot import Item
 from commands.text import day, shorten
-from storage.as_at import ChallengeAsAt, RiskAsAt
+from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 
 
 def rag_line(rag: ThemeRag) -> Line:
@@ -24,6 +24,12 @@ def item_line(item: Item) -> Line:
                 f"{shorten(item.owners, 80)} · {item.wording}{due}", commentary)
 
 
+def undated_line(action: ActionAsAt) -> Line:
+    owners = " / ".join(o.name for o in action.owners) or "no owner"
+    return line(Bold(action.row.ref), f" {shorten(action.row.text, 80)} · {shorten(owners, 80)}"
+                f" · “{shorten(action.row.when_text, 80)}”")
+
+
 def challenge_line(c: ChallengeAsAt) -> Line:
     answer = f"answered: {shorten(c.answer, 150)}" if c.answer else Bold("not yet answered")
     return line(Bold(c.ref), f" {shorten(c.text, 150)} · ", answer)
@@ -37,11 +43,16 @@ def risk_line(r: RiskAsAt) -> Line:
 def report_page(report: QuarterReport, shared: bool = False) -> Page:
     page = Page(shared=shared).heading(report.title)
     page.note(f"{report.plan_title} · exceptions and highlights as at {day(report.as_of)}")
-    page.lines([line(Bold("RAG by theme"), " (🔴 off track 🟠 at risk 🟢 on track ✅ complete "
-                     "⚪ not started)")] + [rag_line(r) for r in report.rag])
+    page.lines([line(Bold(report.words.said("RAG by theme")), " (🔴 off track 🟠 at risk "
+                     "🟢 on track ✅ complete ⚪ not started)")]
+               + [rag_line(r) for r in report.rag])
     page.lines([line(Bold(f"Exceptions ({len(report.exceptions)})"))]
                + ([item_line(e) for e in report.exceptions] or [line("None.")]),
                "/lscb overdue OWNER")
+    if report.undated:
+        page.lines([line(Bold(f"No date I can read ({len(report.undated)})"),
+                         ": never called overdue, so listed here")]
+                   + [undated_line(a) for a in report.undated], "/lscb undated")
     page.lines([line(Bold(f"Highlights ({len(report.highlights)})"))]
                + [item_line(h) for h in report.highlights])
     page.lines([line(Bold(f"No update this quarter ({len(report.silent)})"))] + [

@@ -15,6 +15,7 @@ from commands.pages.listing import (
     owner_page,
     owners_page,
     theme_page,
+    undated_page,
 )
 from commands.slash.arguments import Args
 from commands.slash.registry import subcommand
@@ -33,6 +34,12 @@ def my_actions(ctx: Context, args: Args) -> Page:
 def overdue(ctx: Context, args: Args) -> Page:
     """every overdue action and missed milestone, by owner, oldest first"""
     return overdue_page(listing.overdue(ctx, args.rest()))
+
+
+@subcommand("undated [OWNER]")
+def undated(ctx: Context, args: Args) -> Page:
+    """open actions with no date the bot can read, as the plan words them, with their owners"""
+    return undated_page(listing.undated(ctx, args.rest()))
 
 
 def window(text: str, today: date, period: Period | None = None) -> tuple[date, date]:
@@ -78,7 +85,7 @@ def owners(ctx: Context, args: Args) -> Page:
     return owners_page(listing.owners(ctx))
 
 
-@subcommand("theme N")
+@subcommand("theme N", aliases=("priority",))
 def theme(ctx: Context, args: Args) -> Page:
     """actions of one theme of the plan (1 to 9 in the sample)"""
     return theme_page(listing.theme_actions(ctx, whole_number(args.rest().rstrip("."))))

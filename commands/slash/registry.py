@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from commands.context import CommandError, Context, require_admin
-from commands.page import Code, Command, Line, Page, line
+from commands.page import COMMAND, Code, Command, Line, Page, line
 from commands.slash.arguments import Args, Part
+from commands.words import OURS, Words
 
 Handler = Callable[[Context, Args], Page]
 HELP_WORDS = ("help", "?", "-h", "--help")
@@ -59,7 +60,7 @@ def dispatch(ctx: Context, typed: str | Sequence[Part]) -> Page:
     args = Args(typed)
     word = args.next_word().lower()
     if not word or word in HELP_WORDS:
-        return help_page(ctx.caller.is_admin)
+        return help_page(ctx.caller.is_admin, ctx.words)
     entry = _BY_NAME.get(word)
     if entry is None:
         return unknown_page(word)
@@ -81,12 +82,20 @@ def is_help(typed: str | Sequence[Part]) -> bool:
     return not word or word in HELP_WORDS
 
 
-def help_page(is_admin: bool) -> Page:
+def help_page(is_admin: bool, words: Words = OURS) -> Page:
+    """Every subcommand the caller may use, in the plan's words where a command takes them."""
     shown = sorted((s for s in SUBCOMMANDS.values() if is_admin or not s.admin_only),
                    key=lambda s: s.admin_only)
-    return (Page().heading("/lscb: the business plan in Slack")
-            .lines([line(Command(s.usage), f" {s.help_line}") for s in shown])
+    return (Page().heading(f"{COMMAND}: the business plan in Slack")
+            .lines([line(Command(_usage(s, words)), f" {words.said(s.help_line)}")
+                    for s in shown])
             .note("Replies are only visible to you unless a command says otherwise."))
+
+
+def _usage(entry: Subcommand, words: Words) -> str:
+    """The usage in the plan's words (`priority N`) when that is a name the command has."""
+    said = words.said(entry.usage)
+    return said if _BY_NAME.get(said.split()[0].lower()) is entry else entry.usage
 
 
 def unknown_page(word: str) -> Page:

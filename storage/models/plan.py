@@ -36,6 +36,10 @@ class Plan(Base):
     board: Mapped[str] = mapped_column(String(300), default="")
     #: Place names in the plan's area, one a line: words the data guard never takes for names.
     places: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: What the plan calls its board ("partnership") and its themes ("priority"); "" when
+    #: the plan says nothing, for the bot's own words ("board", "theme").
+    board_word: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    theme_word: Mapped[str] = mapped_column(String(40), default="", server_default="")
     starts: Mapped[date] = mapped_column(Date)
     ends: Mapped[date] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,6 +7,7 @@ to `build_plan`, so the rules and the wording of every problem live here once.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -23,6 +24,7 @@ from storage.planfiles.document import (
     MilestoneDoc,
     OwnerDoc,
     PlanDoc,
+    PlanWords,
     ReportingDoc,
 )
 from storage.planfiles.limits import shown, unfit_values
@@ -30,6 +32,10 @@ from storage.planfiles.owner_names import Spellings, undeclared_owners, with_mem
 from storage.planfiles.screening import Screen
 from storage.refs import next_free_ref, orphan_warnings
 from storage.statuses import status_of
+
+#: A plan's word for its board or its themes: a noun of a word or three, as a sentence says it.
+MAX_WORD = 40  # the column's width
+WORD = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")
 
 
 class _Checker:
@@ -117,6 +123,7 @@ def build_plan(raw: object, path: str, create_owners: bool = False) -> PlanDoc:
     slug, title = check.text(head, "slug", where), check.text(head, "title", where)
     starts, ends = check.date(head, "starts", where), check.date(head, "ends", where)
     board = check.text(head, "board", where, required=False)
+    words = _words(check, head.get("words"), where)
     owners = _owners(check, raw)
     spellings = Spellings(_spellings(owners))
     themes, labels = _themes(check, raw)
@@ -127,11 +134,35 @@ def build_plan(raw: object, path: str, create_owners: bool = False) -> PlanDoc:
     if check.problems:
         raise PlanFileError(path, [shown(p, limit=1000) for p in check.problems])
     return PlanDoc(slug=slug, title=title, starts=starts, ends=ends,
-                   board=board,
+                   board=board, words=words,
                    places=check.names(head, "places", where) if head.get("places") else (),
                    owners=owners, themes=themes, theme_labels=labels, actions=actions,
                    reporting=reporting,
                    warnings=tuple(check.warnings), notes=tuple(raw.get("_notes") or ()))
+
+
+def _words(check: _Checker, raw: object, where: str) -> PlanWords:
+    """What the plan calls its board and its themes: a word or three each, or nothing."""
+    if raw is None or raw == "":
+        return PlanWords()
+    if not isinstance(raw, dict):
+        check.problems.append(f"{where}: “words” should say what the plan calls its board "
+                              f"and its themes, e.g. words: {{board: partnership, theme: "
+                              f"priority}}")
+        return PlanWords()
+    said = {}
+    for key in ("board", "theme"):
+        value = check.text(raw, key, f"{where}, words", required=False)
+        if value and (len(value) > MAX_WORD or not WORD.fullmatch(value)):
+            check.problems.append(f"{where}, words: “{shown(value)}” is not a word for the "
+                                  f"{key} (up to 40 letters, spaces or hyphens, e.g. "
+                                  f"{'partnership' if key == 'board' else 'priority'})")
+            value = ""
+        said[key] = value
+    if unknown := sorted(str(k) for k in raw if k not in ("board", "theme", "_where")):
+        check.problems.append(f"{where}, words: only board and theme can be named, not "
+                              f"{', '.join(shown(k) for k in unknown)}")
+    return PlanWords(**said)
 
 
 def _unfit(slug: str, title: str, board: str, owners: tuple[OwnerDoc, ...],

@@ -58,6 +58,14 @@ class ReportingDoc:
 
 
 @dataclass(frozen=True)
+class PlanWords:
+    """What a plan calls its board and its themes; "" where it says nothing."""
+
+    board: str = ""
+    theme: str = ""
+
+
+@dataclass(frozen=True)
 class PlanDoc:
     slug: str
     title: str
@@ -65,6 +73,7 @@ class PlanDoc:
     ends: date
     board: str = ""
     places: tuple[str, ...] = ()
+    words: PlanWords = PlanWords()
     owners: tuple[OwnerDoc, ...] = ()
     themes: tuple[tuple[int, str], ...] = ()
     #: The themes the plan labels otherwise than by number, e.g. (2, "Priority 1b").

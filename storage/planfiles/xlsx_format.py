@@ -20,6 +20,8 @@ from storage.planfiles.headers import read_headings
 from storage.planfiles.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, check_zip, shown
 from storage.planfiles.table import ACTION_COLUMNS, action_record, action_rows, missing_columns
 
+#: The Plan sheet's rows for the plan's own words: `words.board`, `words.theme`.
+WORDS = "words."
 SHEETS = ("Plan", "Owners", "Themes", "Actions", "Reporting", "Cadences")
 
 
@@ -54,6 +56,9 @@ def _read_book(book: Any, path: Path) -> dict[str, Any]:
         raise PlanFileError(str(path), [f"sheet Actions: column “{c}” is missing"
                                         for c in absent])
     plan = {str(r.get("field")): r.get("value") for _, r in sheets["Plan"]}
+    words = {k.removeprefix(WORDS): plan.pop(k) for k in list(plan) if k.startswith(WORDS)}
+    if words:
+        plan["words"] = words
     cadences = sheets["Cadences"]
     raw = {
         "plan": {**plan, "_where": "sheet Plan"},
@@ -93,7 +98,9 @@ def write_xlsx(doc: PlanDoc, path: Path) -> None:
     _sheet(book, "Plan", ["field", "value"],
            [["slug", doc.slug], ["title", doc.title], ["board", doc.board],
             ["starts", doc.starts.isoformat()], ["ends", doc.ends.isoformat()],
-            ["places", "\n".join(doc.places)]])
+            ["places", "\n".join(doc.places)],
+            *([f"{WORDS}{k}", v] for k, v in (("board", doc.words.board),
+                                              ("theme", doc.words.theme)) if v)])
     _sheet(book, "Owners", ["name", "kind", "aliases", "members"],
            [[o.name, o.kind, "\n".join(o.aliases), "\n".join(o.members)] for o in doc.owners])
     labels = dict(doc.theme_labels)

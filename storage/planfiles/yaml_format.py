@@ -45,7 +45,7 @@ def plan_as_dict(doc: PlanDoc) -> dict[str, Any]:
     return {
         "plan": {"slug": doc.slug, "title": doc.title, "board": doc.board,
                  "starts": doc.starts.isoformat(), "ends": doc.ends.isoformat(),
-                 "places": list(doc.places)},
+                 "places": list(doc.places), **_words(doc)},
         "owners": [{"name": o.name, "kind": o.kind, "aliases": list(o.aliases),
                     **({"members": list(o.members)} if o.members else {})}
                    for o in doc.owners],
@@ -55,6 +55,11 @@ def plan_as_dict(doc: PlanDoc) -> dict[str, Any]:
                    for n, title in doc.themes],
         "reporting": [_reporting_row(r) for r in doc.reporting],
     }
+
+
+def _words(doc: PlanDoc) -> dict[str, Any]:
+    said = {k: v for k, v in (("board", doc.words.board), ("theme", doc.words.theme)) if v}
+    return {"words": said} if said else {}
 
 
 def _action(action: ActionDoc) -> dict[str, Any]:

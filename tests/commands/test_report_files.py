@@ -57,8 +57,8 @@ def test_the_workbook_has_a_title_block_sheets_numbers_colours_and_a_chart(
         q2: QuarterReport) -> None:
     content = paper_xlsx(quarter_paper(q2))
     book = load_workbook(io.BytesIO(content))
-    assert book.sheetnames == ["RAG", "Exceptions", "Highlights", "No update", "Challenges",
-                               "Risks"]
+    assert book.sheetnames == ["RAG", "Exceptions", "Highlights", "No update", "Undated",
+                               "Challenges", "Risks"]
     for sheet in book.worksheets:
         assert "Q2 2014/15" in sheet["A1"].value
         facts = {sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(2, 6)}
@@ -107,8 +107,8 @@ def test_the_document_reads_as_a_board_paper(q2: QuarterReport) -> None:
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.style.name != "Normal"]
     assert styles[0] == ("Title", "Business plan monitoring report: Q2 2014/15 (Jul–Sep 2014)")
     assert [t for s, t in styles if s == "Heading 1"] == [
-        "RAG by theme", "Exceptions", "Highlights", "No update this quarter", "Challenges",
-        "Open risks"]
+        "RAG by theme", "Exceptions", "Highlights", "No update this quarter",
+        "No date the bot can read", "Challenges", "Open risks"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "As at: 30 Sep 2014" in text and "Quarter: Q2 2014/15" in text
     assert document.core_properties.title.startswith("Business plan monitoring report")

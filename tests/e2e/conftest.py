@@ -130,6 +130,15 @@ def bot(sample_file: Path, tmp_path: Path, fake_slack: FakeSlack) -> Iterator[Bo
         yield running
 
 
+@pytest.fixture
+def undated_bot(undated_file: Path, tmp_path: Path, fake_slack: FakeSlack) -> Iterator[Bot]:
+    """The bot on a copy of the sample plan with two actions it has no date for
+    (`tests.conftest.UNDATED_WORDINGS`)."""
+    copy = Path(shutil.copyfile(undated_file, tmp_path / "undated.sqlite3"))
+    with serve(copy, fake_slack) as running:
+        yield running
+
+
 # --- a plan of 500 actions ------------------------------------------------------------------
 
 
