@@ -63,10 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True)
     audit.add_parser("export", help="write the whole audit log (.csv, .xlsx, .json)").add_argument(
         "file", type=Path)
-    for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
+    for name, target in (("link", "USER"), ("unlink", "USER"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
-        linker.add_argument("target", metavar=target)
+        linker.add_argument("target", metavar=target, help=(
+            "a Slack user ID (U0123ABCD) or their email address (needs SLACK_BOT_TOKEN)"
+            if target == "USER" else "a Slack channel ID (C0123ABCD)"))
         linker.add_argument("owner", nargs="+", metavar="OWNER")
     return parser
 

@@ -88,6 +88,23 @@ def test_links_from_the_command_line(lscb: Lscb) -> None:
     assert "not linked" in out
 
 
+def test_links_by_email_address_through_slack(lscb: Lscb,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("link", "sam.jones@council.gov.uk", "pmqa")
+    assert code == 1 and "needs Slack: set SLACK_BOT_TOKEN" in out
+    with FakeSlack() as fake:
+        fake.add_user("U0SAM", "sam.jones", email="sam.jones@council.gov.uk")
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("SLACK_API_URL", fake.base_url)
+        code, out, _ = lscb("link", "sam.jones@council.gov.uk", "pmqa")
+        assert code == 0 and "(sam.jones@council.gov.uk) is now linked to Performance" in out
+        code, out, _ = lscb("link", "sam.jone@council.gov.uk", "pmqa")
+        assert code == 1 and "Nobody in this Slack workspace has the email address" in out
+    code, out, _ = lscb("ask", "--as", "U0SAM", "/lscb who pmqa")
+    assert "@U0SAM" in out
+
+
 def test_ask_answers_once_as_an_owner(lscb: Lscb) -> None:
     code, out, _ = lscb("ask", "--as", "Chair", "/lscb my-actions")
     assert code == 0 and "Loaded the sample plan" in out

@@ -428,9 +428,12 @@ def test_an_admin_links_and_unlinks_people(bot: Bot) -> None:
 
 
 @pytest.mark.parametrize(("text", "answer"), [
-    ("link sam chair", "Usage: `/lscb link @user OWNER`, e.g. `/lscb link @sam pmqa`"),
-    ("link <@U1>", "Usage: `/lscb link @user OWNER`, e.g. `/lscb link @sam pmqa`"),
-    ("unlink <@U1|sam>", "Usage: `/lscb unlink @user OWNER`, e.g. `/lscb unlink @sam pmqa`"),
+    ("link sam chair", "Usage: `/lscb link @user OWNER`, e.g. `/lscb link @sam pmqa` or "
+                       "`/lscb link sam.jones@council.gov.uk pmqa`"),
+    ("link <@U1>", "Usage: `/lscb link @user OWNER`, e.g. `/lscb link @sam pmqa` or "
+                   "`/lscb link sam.jones@council.gov.uk pmqa`"),
+    ("unlink <@U1|sam>", "Usage: `/lscb unlink @user OWNER`, e.g. `/lscb unlink @sam pmqa` "
+                         "or `/lscb unlink sam.jones@council.gov.uk pmqa`"),
     ("channel general pmqa",
      "Usage: `/lscb channel #channel OWNER`, e.g. `/lscb channel #pmqa pmqa`"),
     ("link <@U1> lscb", "“lscb” could be any of: Chair; LSCB Business Group; LSCB Senior "
