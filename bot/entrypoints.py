@@ -17,7 +17,7 @@ from commands import Context, admin
 from commands.page import Page
 from commands.pages.admin import channel_page, linked_page, unlinked_page
 from commands.render_text import to_text
-from storage.database import DEFAULT_URL, Database
+from storage.database import DEFAULT_URL, Database, upgrade
 from storage.errors import NoPlan
 from storage.exporter import plan_document
 from storage.importer import import_plan
@@ -99,8 +99,18 @@ def ask_once(settings: Settings, who: str, text: str) -> int:
 
 
 def upgrade_database(settings: Settings) -> int:
-    Database(settings.database_url).dispose()
-    print(f"{settings.database_url} is up to date.")
+    """`lscb db upgrade`: the schema's revision before and after (every command upgrades by
+    itself too; this says what it did)."""
+    database = Database(settings.database_url, migrate=False)
+    try:
+        before, after = upgrade(database.engine)
+    finally:
+        database.dispose()
+    if before == after:
+        print(f"{settings.database_url} is up to date (revision {after}).")
+    else:
+        print(f"Upgraded {settings.database_url} from revision {before or 'none (empty)'} "
+              f"to {after}.")
     return 0
 
 

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from alembic import command
 from docx import Document
 from openpyxl import load_workbook
 
 from bot.cli import main
+from storage.database import alembic_config, head_revision, make_engine
 from tests.fakeslack import FakeSlack
 
 Run = tuple[int, str, str]
@@ -122,9 +124,21 @@ def test_no_credentials_opens_the_console(lscb: Lscb) -> None:
     assert "I don't know `frobnicate`" in out
 
 
-def test_db_upgrade(lscb: Lscb) -> None:
+def test_db_upgrade_says_the_revision_before_and_after(lscb: Lscb) -> None:
+    head = head_revision()
     code, out, _ = lscb("db", "upgrade")
-    assert code == 0 and "is up to date" in out
+    assert (code, out) == (0, f"Upgraded sqlite:///lscb.sqlite3 from revision none (empty) "
+                              f"to {head}.\n")
+    code, out, _ = lscb("db", "upgrade")
+    assert (code, out) == (0, f"sqlite:///lscb.sqlite3 is up to date (revision {head}).\n")
+
+
+def test_db_upgrade_from_an_older_revision(lscb: Lscb, tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'lscb.sqlite3'}")
+    command.upgrade(alembic_config(engine), "0002")
+    engine.dispose()
+    code, out, _ = lscb("db", "upgrade")
+    assert code == 0 and f"from revision 0002 to {head_revision()}." in out
 
 
 def test_plans_and_workspaces(lscb: Lscb) -> None:
