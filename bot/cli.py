@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     preview = nudges.add_parser("preview", help="list what the schedule will send; sends nothing")
     preview.add_argument("--from", dest="first", type=_date, help="first day (default: today)")
     preview.add_argument("--to", dest="last", type=_date, help="last day (default: +30 days)")
+    sub.add_parser("status", help="is the scheduler alive; plans, channels, who is unlinked, "
+                   "what is pending or failed")
     sub.add_parser("scheduler", help="run only the nudge scheduler (the Procfile's worker)")
     report = sub.add_parser("report", help="write the quarterly or the yearly report to a file")
     report.add_argument("--out", type=Path, required=True,
@@ -105,6 +107,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"
                            else tasks.preview_nudges(settings, args.first, args.last)),
         "scheduler": lambda: tasks.run_scheduler(settings),
+        "status": lambda: tasks.show_status(settings),
         "report": lambda: tasks.write_report(settings, args.out, args.format, args.quarter,
                                              args.year),
         "audit": lambda: tasks.export_audit(settings, args.file),

@@ -23,6 +23,7 @@ from storage.exporter import plan_document
 from storage.importer import import_plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
 from storage.repository import active_plan
+from storage.timestamps import utcnow
 from storage.workspaces import chosen_plan, plan_named, plans_with_counts, use_plan
 
 if TYPE_CHECKING:
@@ -50,9 +51,11 @@ def serve(settings: Settings) -> int:
         log.info("Connecting to Slack in Socket Mode")
         socket_mode_handler(app, settings).start()
         return 0
-    from bot.web import make_server, make_wsgi
+    from bot.heartbeat import HealthCheck
+    from bot.web import LIMITS, make_server, make_wsgi
 
-    wsgi = make_wsgi(app, database, settings.signing_secret)
+    wsgi = make_wsgi(app, database, settings.signing_secret, LIMITS.body_bytes,
+                     HealthCheck(database, settings.cycle_minutes))
     server = make_server(wsgi, "0.0.0.0", settings.port)
     log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
     server.run()
@@ -172,13 +175,15 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
 
 
 def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> BaseScheduler:
-    from bot.cycle import run_cycle
+    from bot.cycle import run_cycle, worker_name
     from bot.delivery import make_sender
+    from bot.heartbeat import beating
     from bot.scheduler import make_scheduler
 
     sender = make_sender(settings)
-    return make_scheduler(settings, lambda: run_cycle(database, settings, sender).summary(),
-                          blocking=blocking)
+    return make_scheduler(settings, lambda: beating(
+        database, worker_name(), lambda: run_cycle(database, settings, sender).summary()),
+        blocking=blocking)
 
 
 def run_scheduler(settings: Settings) -> int:
@@ -196,9 +201,26 @@ def run_nudges(settings: Settings) -> int:
     if not settings.bot_token:
         raise SettingsError("sending nudges needs SLACK_BOT_TOKEN; "
                             "`lscb nudges preview` shows them without Slack")
-    report = run_cycle(Database(settings.database_url), settings, make_sender(settings))
+    from bot.cycle import worker_name
+    from bot.heartbeat import beating
+
+    database = Database(settings.database_url)
+    report = beating(database, worker_name(),
+                     lambda: run_cycle(database, settings, make_sender(settings)))
     print(report.summary())
     return 0 if not report.failed else 1
+
+
+def show_status(settings: Settings) -> int:
+    """`lscb status`: the heartbeat, the plans and the ledger; 1 when the scheduler seems
+    stopped, so a script can tell."""
+    from commands.pages.status import status_page
+    from commands.status import status
+
+    with Database(settings.database_url).unit_of_work() as session:
+        page = status_page(status(session, utcnow(), settings.cycle_minutes))
+    print(to_text(page))
+    return 1 if page.is_error else 0
 
 
 def preview_nudges(settings: Settings, first: date | None, last: date | None) -> int:

@@ -141,6 +141,31 @@ def test_db_upgrade_from_an_older_revision(lscb: Lscb, tmp_path: Path) -> None:
     assert code == 0 and f"from revision 0002 to {head_revision()}." in out
 
 
+def test_status_tells_a_person_what_the_bot_holds_and_whether_it_runs(
+        lscb: Lscb, monkeypatch: pytest.MonkeyPatch) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("status")
+    out = " ".join(out.split())
+    assert code == 1 and "no cycle has ever finished: is the scheduler running" in out
+    assert "cumbria-lscb-2014-2017: Cumbria LSCB Business Plan 2014-2017, 44 actions" in out
+    assert "0 channels linked; nobody is linked to " in out and "Chair" in out
+    assert "None recorded yet." in out
+    lscb("link", "U0CHAIR", "chair")
+    lscb("channel", "C0CASE", "case review")
+    with FakeSlack() as fake:
+        fake.add_channel("C0CASE", "case-review")
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("SLACK_API_URL", fake.base_url)
+        monkeypatch.setenv("LSCB_TODAY", "2014-10-01")
+        lscb("nudges", "run")
+    code, out, _ = lscb("status")
+    out = " ".join(out.split())  # the text is wrapped at 80 columns
+    assert code == 0 and "Scheduler: OK. The last cycle finished " in out
+    assert "less than a minute ago" in out and ", finished." in out
+    assert "1 channel linked" in out and "Chair," not in out.split("nobody is linked to")[1]
+    assert re.search(r"\d+ sent", out) and "unrouted" in out
+
+
 def test_plans_and_workspaces(lscb: Lscb) -> None:
     lscb("plan", "import", "--sample")
     assert lscb("plan", "use", "cumbria-lscb-2014-2017", "--team", "T1")[0] == 0
