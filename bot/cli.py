@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.config import Settings, SettingsError
+from bot.logs import configure_logging
 from storage.errors import StorageError
 
 log = logging.getLogger("lscb")
@@ -84,14 +85,22 @@ def _date(value: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     try:
         settings = Settings.from_env()
+        configure_logging(settings.log_level or _default_level(args, settings),
+                          settings.log_format)
         return _run(args, settings)
     except (SettingsError, StorageError) as error:
         print(f"lscb: {error}", file=sys.stderr)
         return 2
+
+
+def _default_level(args: argparse.Namespace, settings: Settings) -> str:
+    """INFO for the long-running processes (a platform keeps their log), else WARNING."""
+    serving = args.command in ("serve", "scheduler") or (
+        args.command is None and (settings.serves_http or settings.serves_socket_mode))
+    return "INFO" if serving else "WARNING"
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:

@@ -12,6 +12,8 @@ from storage.database import DEFAULT_URL
 from storage.timestamps import utcnow
 
 SLACK_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(Exception):
@@ -34,6 +36,9 @@ class Settings:
     cycle_minutes: int = 5
     claim_lease_seconds: int = 300
     reply_cache: bool = True
+    log_level: str = ""
+    """LSCB_LOG_LEVEL; "" leaves it to the command (INFO to serve, WARNING otherwise)."""
+    log_format: str = "text"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -52,6 +57,8 @@ class Settings:
             cycle_minutes=_whole(env, "LSCB_CYCLE_MINUTES", 5, minimum=1),
             claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
             reply_cache=_on(env, "LSCB_REPLY_CACHE"),
+            log_level=_choice(env, "LSCB_LOG_LEVEL", LOG_LEVELS, "").upper(),
+            log_format=_choice(env, "LSCB_LOG_FORMAT", LOG_FORMATS, "text").lower(),
         )
 
     @property
@@ -102,6 +109,15 @@ def _port(value: str) -> int:
     if not value.isdigit() or not 0 <= int(value) < 65536:
         raise SettingsError(f"PORT={value!r} is not a port number")
     return int(value)
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if value.upper() not in {c.upper() for c in choices}:
+        raise SettingsError(f"{name}={value!r} should be one of {', '.join(choices)}")
+    return value
 
 
 def _on(env: Mapping[str, str], name: str) -> bool:

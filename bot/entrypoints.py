@@ -42,7 +42,6 @@ def serve(settings: Settings) -> int:
         raise SettingsError("serving Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET "
                             "(HTTP) or SLACK_APP_TOKEN (Socket Mode); `lscb console` needs "
                             "neither")
-    logging.getLogger().setLevel(logging.INFO)
     database = Database(settings.database_url)
     app = create_app(settings, database)
     if settings.scheduler:
@@ -189,7 +188,6 @@ def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> Bas
 def run_scheduler(settings: Settings) -> int:
     if not settings.bot_token:
         raise SettingsError("the scheduler posts to Slack: set SLACK_BOT_TOKEN")
-    logging.getLogger().setLevel(logging.INFO)
     _scheduler(settings, Database(settings.database_url), blocking=True).start()
     return 0
 
