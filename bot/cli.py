@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command",
                                                                          required=True)
     db.add_parser("upgrade", help="bring the database schema up to date")
+    sub.add_parser("backup", help="copy the SQLite database to FILE, safely while the bot "
+                   "runs (PostgreSQL: use pg_dump)").add_argument("file", type=Path)
+    sub.add_parser("restore", help="copy a backup FILE into the empty database at "
+                   "DATABASE_URL (SQLite or PostgreSQL)").add_argument("file", type=Path)
     plan = sub.add_parser("plan", help="import or export the plan").add_subparsers(
         dest="plan_command", required=True)
     imp = plan.add_parser("import", help="import a plan file (.yaml, .csv, .xlsx)")
@@ -113,6 +117,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "console": lambda: tasks.console(settings),
         "ask": lambda: tasks.ask_once(settings, args.who, args.text),
         "db": lambda: tasks.upgrade_database(settings),
+        "backup": lambda: tasks.backup_database(settings, args.file),
+        "restore": lambda: tasks.restore_database(settings, args.file),
         "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"
                            else tasks.preview_nudges(settings, args.first, args.last)),
         "scheduler": lambda: tasks.run_scheduler(settings),

@@ -116,6 +116,25 @@ def upgrade_database(settings: Settings) -> int:
     return 0
 
 
+def backup_database(settings: Settings, file: Path) -> int:
+    """`lscb backup FILE`: SQLite's online backup, safe while the bot runs."""
+    from storage.backup import backup
+
+    size = backup(settings.database_url, file)
+    print(f"Backed up {settings.database_url} to {file} ({size:,} bytes).")
+    return 0
+
+
+def restore_database(settings: Settings, file: Path) -> int:
+    """`lscb restore FILE`: every table of a backup into the empty DATABASE_URL."""
+    from storage.backup import restore
+
+    restored = restore(file, settings.database_url)
+    print(f"Restored {file} into {settings.database_url}: {sum(restored.rows.values()):,} "
+          f"rows in {len(restored.rows)} tables (revision {restored.revision}).")
+    return 0
+
+
 def plan_file(settings: Settings, args: argparse.Namespace) -> int:
     database = Database(settings.database_url)
     with database.unit_of_work() as session:

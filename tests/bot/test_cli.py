@@ -166,6 +166,24 @@ def test_status_tells_a_person_what_the_bot_holds_and_whether_it_runs(
     assert re.search(r"\d+ sent", out) and "unrouted" in out
 
 
+def test_backup_and_restore_from_the_command_line(lscb: Lscb, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    lscb("plan", "import", "--sample")
+    lscb("link", "U0CHAIR", "chair")
+    code, out, _ = lscb("backup", "backup.sqlite3")
+    assert code == 0 and out.startswith("Backed up sqlite:///lscb.sqlite3 to backup.sqlite3 (")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+    code, out, _ = lscb("restore", "backup.sqlite3")
+    assert code == 0 and "restored.sqlite3:" in out and "rows in" in out
+    code, out, _ = lscb("ask", "--as", "U0CHAIR", "/lscb mine")
+    assert code == 0 and "Your actions (6)" in out
+    code, _, err = lscb("restore", "backup.sqlite3")
+    assert code == 2 and "is not empty" in err
+    monkeypatch.setenv("DATABASE_URL", "postgresql://lscb@127.0.0.1:1/lscb")
+    code, _, err = lscb("backup", "pg.dump")
+    assert code == 2 and "back it up with pg_dump" in err
+
+
 def test_plans_and_workspaces(lscb: Lscb) -> None:
     lscb("plan", "import", "--sample")
     assert lscb("plan", "use", "cumbria-lscb-2014-2017", "--team", "T1")[0] == 0
