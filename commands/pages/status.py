@@ -29,7 +29,7 @@ def heartbeat_line(beat: Heartbeat) -> Line:
                 if beat.state == STARTING else
                 "no cycle has ever finished: is the scheduler running (`lscb scheduler`, "
                 "or `lscb serve` with LSCB_SCHEDULER on)?")
-        return line(f"Scheduler: {said}.")
+        return line(f"Scheduler: {said}" + ("" if said.endswith("?") else "."))
     when = f"{beat.last_finished:%Y-%m-%d %H:%M} UTC, {_ago(beat.checked_at, beat.last_finished)}"
     if beat.state == OK:
         return line(f"Scheduler: OK. The last cycle finished {when}.")
