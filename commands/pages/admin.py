@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from commands.admin import Linked, Linkees
-from commands.page import ChannelRef, Command, Mention, Page, Span
+from commands.page import ChannelRef, Command, Mention, Page, Span, joined
 
 
 def linked_page(linked: Linked) -> Page:
@@ -26,7 +26,7 @@ def who_page(linkees: Linkees) -> Page:
     """Who is linked to an owner, by name (Slack shows a mention as the person's name)."""
     page = Page().heading(f"Who is linked to {linkees.owner}")
     if linkees.user_ids:
-        page.paragraph(*_joined([Mention(user) for user in linkees.user_ids]), ".")
+        page.paragraph(joined([(Mention(user),) for user in linkees.user_ids]), ".")
     else:
         page.paragraph("Nobody yet: ", Command("link @name OWNER"), " or ",
                        Command("link name@example.org OWNER"), " (admins).")
@@ -36,15 +36,6 @@ def who_page(linkees: Linkees) -> Page:
         page.paragraph("No channel for its nudges yet: ", Command("channel #channel OWNER"),
                        " (admins).")
     return page
-
-
-def _joined(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for position, span in enumerate(spans):
-        if position:
-            out.append(", ")
-        out.append(span)
-    return out
 
 
 def channel_page(linked: Linked) -> Page:
