@@ -16,6 +16,9 @@ from bot.slack_client import make_client
 from storage.database import Database
 
 log = logging.getLogger("lscb")
+BOLT_LOGGER = "slack_bolt.lscb"
+"""bolt's own logger, under slack_bolt so `bot.logs` holds it at INFO: at DEBUG bolt logs
+every response body, with the text people typed."""
 
 SORRY = ("Sorry, something went wrong on our side and nothing was changed. It has been logged; "
          "please try again, or tell the board's business manager if it keeps happening.")
@@ -26,7 +29,7 @@ def create_app(settings: Settings, database: Database) -> App:
     are as fast as the work takes and the same in HTTP and Socket Mode."""
     app = App(client=make_client(settings, interactive=True),
               signing_secret=settings.signing_secret,
-              process_before_response=True, logger=log)
+              process_before_response=True, logger=logging.getLogger(BOLT_LOGGER))
     surface = Surface(database, settings)
     for listeners in (commands, actions, views, events, lifecycle):
         listeners.register(app, surface)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.config import Settings, SettingsError
+from bot.logs import configure_logging
 from storage.errors import StorageError
 
 SAMPLE_NAMES = ("cumbria", "partnership")  # storage.planfiles.SAMPLES, without importing it
@@ -33,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command",
                                                                          required=True)
     db.add_parser("upgrade", help="bring the database schema up to date")
+    sub.add_parser("backup", help="copy the SQLite database to FILE, safely while the bot "
+                   "runs (PostgreSQL: use pg_dump)").add_argument("file", type=Path)
+    sub.add_parser("restore", help="copy a backup FILE into the empty database at "
+                   "DATABASE_URL (SQLite or PostgreSQL)").add_argument("file", type=Path)
     plan = sub.add_parser("plan", help="import or export the plan").add_subparsers(
         dest="plan_command", required=True)
     imp = plan.add_parser("import", help="import a plan file (.yaml, .csv, .xlsx)")
@@ -66,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     preview = nudges.add_parser("preview", help="list what the schedule will send; sends nothing")
     preview.add_argument("--from", dest="first", type=_date, help="first day (default: today)")
     preview.add_argument("--to", dest="last", type=_date, help="last day (default: +30 days)")
+    sub.add_parser("status", help="is the scheduler alive; plans, channels, who is unlinked, "
+                   "what is pending or failed")
     sub.add_parser("scheduler", help="run only the nudge scheduler (the Procfile's worker)")
     report = sub.add_parser("report", help="write the quarterly or the yearly report to a file")
     report.add_argument("--out", type=Path, required=True,
@@ -81,10 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest for LSCB_COMMAND").add_argument(
         "--url", default="", help="where the bot is reachable, e.g. https://lscb.example.org")
-    for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
+    for name, target in (("link", "USER"), ("unlink", "USER"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
-        linker.add_argument("target", metavar=target)
+        linker.add_argument("target", metavar=target, help=(
+            "a Slack user ID (U0123ABCD) or their email address (needs SLACK_BOT_TOKEN)"
+            if target == "USER" else "a Slack channel ID (C0123ABCD)"))
         linker.add_argument("owner", nargs="+", metavar="OWNER")
     return parser
 
@@ -98,14 +107,22 @@ def _date(value: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     try:
         settings = Settings.from_env()
+        configure_logging(settings.log_level or _default_level(args, settings),
+                          settings.log_format)
         return _run(args, settings)
     except (SettingsError, StorageError) as error:
         print(f"lscb: {error}", file=sys.stderr)
         return 2
+
+
+def _default_level(args: argparse.Namespace, settings: Settings) -> str:
+    """INFO for the long-running processes (a platform keeps their log), else WARNING."""
+    serving = args.command in ("serve", "scheduler") or (
+        args.command is None and (settings.serves_http or settings.serves_socket_mode))
+    return "INFO" if serving else "WARNING"
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -118,9 +135,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "console": lambda: tasks.console(settings, getattr(args, "sample", None)),
         "ask": lambda: tasks.ask_once(settings, args.who, args.text),
         "db": lambda: tasks.upgrade_database(settings),
+        "backup": lambda: tasks.backup_database(settings, args.file),
+        "restore": lambda: tasks.restore_database(settings, args.file),
         "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"
                            else tasks.preview_nudges(settings, args.first, args.last)),
         "scheduler": lambda: tasks.run_scheduler(settings),
+        "status": lambda: tasks.show_status(settings),
         "report": lambda: tasks.write_report(settings, args.out, args.format, args.quarter,
                                              args.year),
         "audit": lambda: tasks.export_audit(settings, args.file),

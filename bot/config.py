@@ -17,6 +17,8 @@ SLACK_API_URL = "https://slack.com/api/"
 #: Slack's rule for a slash command's name (api.slack.com/interactivity/slash-commands,
 #: "Creating a Slash Command"): a slash, then lowercase with no spaces, 32 characters in all.
 _SLASH_COMMAND = re.compile(r"/[a-z0-9][a-z0-9_.\-]{0,30}")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(Exception):
@@ -40,6 +42,9 @@ class Settings:
     claim_lease_seconds: int = 300
     reply_cache: bool = True
     command: str = COMMAND
+    log_level: str = ""
+    """LSCB_LOG_LEVEL; "" leaves it to the command (INFO to serve, WARNING otherwise)."""
+    log_format: str = "text"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -59,6 +64,8 @@ class Settings:
             claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
             reply_cache=_on(env, "LSCB_REPLY_CACHE"),
             command=_command(env.get("LSCB_COMMAND", "").strip() or COMMAND),
+            log_level=_choice(env, "LSCB_LOG_LEVEL", LOG_LEVELS, "").upper(),
+            log_format=_choice(env, "LSCB_LOG_FORMAT", LOG_FORMATS, "text").lower(),
         )
 
     @property
@@ -117,6 +124,15 @@ def _port(value: str) -> int:
     if not value.isdigit() or not 0 <= int(value) < 65536:
         raise SettingsError(f"PORT={value!r} is not a port number")
     return int(value)
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if value.upper() not in {c.upper() for c in choices}:
+        raise SettingsError(f"{name}={value!r} should be one of {', '.join(choices)}")
+    return value
 
 
 def _on(env: Mapping[str, str], name: str) -> bool:

@@ -18,7 +18,7 @@ from commands import Context, admin
 from commands.page import Page
 from commands.pages.admin import channel_page, linked_page, unlinked_page
 from commands.render_text import to_text
-from storage.database import DEFAULT_URL, Database, Session
+from storage.database import DEFAULT_URL, Database, Session, upgrade
 from storage.errors import NoPlan, PlanFileError
 from storage.exporter import plan_document
 from storage.importer import import_plan
@@ -26,6 +26,7 @@ from storage.models import Plan
 from storage.planfiles import SAMPLES, NewPlan, read_plan_file, write_plan_file
 from storage.planfiles.template import write_template
 from storage.repository import active_plan
+from storage.timestamps import utcnow
 from storage.workspaces import chosen_plan, plan_exists, plan_named, plans_with_counts, use_plan
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ def serve(settings: Settings) -> int:
         raise SettingsError("serving Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET "
                             "(HTTP) or SLACK_APP_TOKEN (Socket Mode); `lscb console` needs "
                             "neither")
-    logging.getLogger().setLevel(logging.INFO)
     database = Database(settings.database_url)
     app = create_app(settings, database)
     if settings.scheduler:
@@ -53,9 +53,11 @@ def serve(settings: Settings) -> int:
         log.info("Connecting to Slack in Socket Mode")
         socket_mode_handler(app, settings).start()
         return 0
-    from bot.web import make_server, make_wsgi
+    from bot.heartbeat import HealthCheck
+    from bot.web import LIMITS, make_server, make_wsgi
 
-    wsgi = make_wsgi(app, database, settings.signing_secret)
+    wsgi = make_wsgi(app, database, settings.signing_secret, LIMITS.body_bytes,
+                     HealthCheck(database, settings.cycle_minutes))
     server = make_server(wsgi, "0.0.0.0", settings.port)
     log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
     server.run()
@@ -121,8 +123,37 @@ def print_manifest(settings: Settings, url: str) -> int:
 
 
 def upgrade_database(settings: Settings) -> int:
-    Database(settings.database_url).dispose()
-    print(f"{settings.database_url} is up to date.")
+    """`lscb db upgrade`: the schema's revision before and after (every command upgrades by
+    itself too; this says what it did)."""
+    database = Database(settings.database_url, migrate=False)
+    try:
+        before, after = upgrade(database.engine)
+    finally:
+        database.dispose()
+    if before == after:
+        print(f"{settings.database_url} is up to date (revision {after}).")
+    else:
+        print(f"Upgraded {settings.database_url} from revision {before or 'none (empty)'} "
+              f"to {after}.")
+    return 0
+
+
+def backup_database(settings: Settings, file: Path) -> int:
+    """`lscb backup FILE`: SQLite's online backup, safe while the bot runs."""
+    from storage.backup import backup
+
+    size = backup(settings.database_url, file)
+    print(f"Backed up {settings.database_url} to {file} ({size:,} bytes).")
+    return 0
+
+
+def restore_database(settings: Settings, file: Path) -> int:
+    """`lscb restore FILE`: every table of a backup into the empty DATABASE_URL."""
+    from storage.backup import restore
+
+    restored = restore(file, settings.database_url)
+    print(f"Restored {file} into {settings.database_url}: {sum(restored.rows.values()):,} "
+          f"rows in {len(restored.rows)} tables (revision {restored.revision}).")
     return 0
 
 
@@ -212,19 +243,20 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
 
 
 def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> BaseScheduler:
-    from bot.cycle import run_cycle
+    from bot.cycle import run_cycle, worker_name
     from bot.delivery import make_sender
+    from bot.heartbeat import beating
     from bot.scheduler import make_scheduler
 
     sender = make_sender(settings)
-    return make_scheduler(settings, lambda: run_cycle(database, settings, sender).summary(),
-                          blocking=blocking)
+    return make_scheduler(settings, lambda: beating(
+        database, worker_name(), lambda: run_cycle(database, settings, sender).summary()),
+        blocking=blocking)
 
 
 def run_scheduler(settings: Settings) -> int:
     if not settings.bot_token:
         raise SettingsError("the scheduler posts to Slack: set SLACK_BOT_TOKEN")
-    logging.getLogger().setLevel(logging.INFO)
     _scheduler(settings, Database(settings.database_url), blocking=True).start()
     return 0
 
@@ -236,9 +268,26 @@ def run_nudges(settings: Settings) -> int:
     if not settings.bot_token:
         raise SettingsError("sending nudges needs SLACK_BOT_TOKEN; "
                             "`lscb nudges preview` shows them without Slack")
-    report = run_cycle(Database(settings.database_url), settings, make_sender(settings))
+    from bot.cycle import worker_name
+    from bot.heartbeat import beating
+
+    database = Database(settings.database_url)
+    report = beating(database, worker_name(),
+                     lambda: run_cycle(database, settings, make_sender(settings)))
     print(report.summary())
     return 0 if not report.failed else 1
+
+
+def show_status(settings: Settings) -> int:
+    """`lscb status`: the heartbeat, the plans and the ledger; 1 when the scheduler seems
+    stopped, so a script can tell."""
+    from commands.pages.status import status_page
+    from commands.status import status
+
+    with Database(settings.database_url).unit_of_work() as session:
+        page = status_page(status(session, utcnow(), settings.cycle_minutes))
+    print(to_text(page))
+    return 1 if page.is_error else 0
 
 
 def preview_nudges(settings: Settings, first: date | None, last: date | None) -> int:

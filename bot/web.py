@@ -17,6 +17,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 
 from bot.edge import SlackEdge
+from bot.heartbeat import HealthCheck
 from bot.server import GuardedServer, ServerLimits, guarded_server
 from storage.database import Database
 
@@ -25,13 +26,15 @@ LIMITS = ServerLimits()
 
 
 def make_wsgi(app: App, database: Database, signing_secret: str,
-              max_body: int = LIMITS.body_bytes) -> WSGIApp:
-    """Slack at POST /slack/events; GET /healthz answers 200 while the database does."""
+              max_body: int = LIMITS.body_bytes, health: HealthCheck | None = None) -> WSGIApp:
+    """Slack at POST /slack/events; GET /healthz reports the database and the scheduler's
+    heartbeat (`bot.heartbeat.HealthCheck`)."""
     slack = SlackEdge(FormSafeHandler(app), signing_secret, max_body)
+    health = health or HealthCheck(database)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
-            return _health(database, start_response)
+            return health(start_response)
         return slack(environ, start_response)
 
     return wsgi
@@ -53,14 +56,6 @@ class FormSafeHandler(SlackRequestHandler):
                 bolt_request.body = form
                 bolt_request.context = build_context(BoltContext({}), form)
         return self.app.dispatch(bolt_request)
-
-
-def _health(database: Database, start_response: Callable[..., Any]) -> Iterable[bytes]:
-    if not database.is_reachable():
-        start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
-        return [b"database unavailable\n"]
-    start_response("200 OK", [("Content-Type", "text/plain")])
-    return [b"ok\n"]
 
 
 def make_server(wsgi: WSGIApp, host: str, port: int, threads: int | None = None,

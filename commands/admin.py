@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from commands.context import Context, require_admin
 from commands.lookup import resolve_owner
 from commands.page import Line
+from commands.people import is_email, user_id_of
 
 
 @dataclass(frozen=True)
@@ -19,22 +20,42 @@ class Linked:
     changed: bool
     problem: Line = ()  # for a channel: what stops the bot posting there
     checked: bool = True  # whether Slack was asked (not from the console)
+    email: str = ""  # for a person named by email address: the address
 
 
-def link_user(ctx: Context, user_id: str, owner: str) -> Linked:
-    """Link a Slack user to a role or subgroup."""
+def link_user(ctx: Context, who: str, owner: str) -> Linked:
+    """Link a Slack user (a user id, or their email address) to a role or subgroup."""
     require_admin(ctx, "link people to owners")
     found = resolve_owner(ctx, owner)
+    user_id = user_id_of(ctx, who)
     return Linked(user_id, found.name,
-                  ctx.repo.link_user(user_id, found, ctx.caller.user_id, ctx.now))
+                  ctx.repo.link_user(user_id, found, ctx.caller.user_id, ctx.now),
+                  email=who if is_email(who) else "")
 
 
-def unlink_user(ctx: Context, user_id: str, owner: str) -> Linked:
-    """Unlink a Slack user from a role or subgroup."""
+def unlink_user(ctx: Context, who: str, owner: str) -> Linked:
+    """Unlink a Slack user (a user id, or their email address) from a role or subgroup."""
     require_admin(ctx, "unlink people from owners")
     found = resolve_owner(ctx, owner)
+    user_id = user_id_of(ctx, who)
     return Linked(user_id, found.name,
-                  ctx.repo.unlink_user(user_id, found, ctx.caller.user_id, ctx.now))
+                  ctx.repo.unlink_user(user_id, found, ctx.caller.user_id, ctx.now),
+                  email=who if is_email(who) else "")
+
+
+@dataclass(frozen=True)
+class Linkees:
+    """Who is linked to an owner."""
+
+    owner: str
+    user_ids: list[str]
+    channel_id: str | None
+
+
+def who(ctx: Context, owner: str) -> Linkees:
+    """The people linked to a role or subgroup, and its channel."""
+    found = resolve_owner(ctx, owner)
+    return Linkees(found.name, ctx.repo.users_of(found), ctx.repo.channel_of(found))
 
 
 def link_channel(ctx: Context, channel_id: str, owner: str) -> Linked:

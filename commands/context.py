@@ -44,12 +44,25 @@ class Caller:
     acting_as: tuple[str, ...] | None = None
 
 
+@dataclass(frozen=True)
+class FoundUser:
+    """Who Slack says has an email address: their user id, or why Slack would not say
+    (its error code: ``users_not_found``, ``missing_scope``, ``unreachable``…)."""
+
+    user_id: str = ""
+    problem: str = ""
+
+
 class SlackSide(Protocol):
     """What the bot can find out from Slack for a service that asks (the Slack edge gives
     one; the console and a command line without a token give none)."""
 
     def check_channel(self, channel_id: str) -> Line:
         """Why the bot cannot post in the channel and read it back; () when it can."""
+        ...
+
+    def find_user(self, email: str) -> FoundUser:
+        """The Slack user whose account has this email address."""
         ...
 
 

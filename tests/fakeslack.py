@@ -803,6 +803,9 @@ class FakeSlack:
         return {"user": self.workspace.person(_require(params, "user", "user_not_found")).info()}
 
     def _users_lookup_by_email(self, params: JSON) -> JSON:
+        """The user whose profile has this address, case aside; ``users_not_found`` when
+        nobody has it; scope users:read.email; a deactivated account is still found, with
+        ``deleted: true`` (https://api.slack.com/methods/users.lookupByEmail)."""
         email = _require(params, "email", "users_not_found").lower()
         person = next((p for p in self.workspace.people.values() if p.email.lower() == email),
                       None)

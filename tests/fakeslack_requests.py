@@ -78,6 +78,18 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Email:
+    """An email address someone typed: Slack links it, ``<mailto:sam@x.org|sam@x.org>``
+    (https://api.slack.com/reference/surfaces/formatting#linking-urls: "email addresses
+    are automatically converted into mailto links")."""
+
+    address: str
+
+    def __str__(self) -> str:
+        return f"<mailto:{self.address}|{self.address}>"
+
+
+@dataclass(frozen=True)
 class Special:
     """``@here``, ``@channel`` or ``@everyone`` typed in the command: ``<!here>``."""
 
@@ -87,7 +99,7 @@ class Special:
         return f"<!{self.name}>"
 
 
-Part = str | Mention | ChannelMention | Link | Special
+Part = str | Mention | ChannelMention | Link | Email | Special
 
 
 def slack_text(*parts: Part) -> str:

@@ -94,6 +94,7 @@ def _update_origin(client: WebClient, origin: dict[str, Any], said: Line,
                         said, _logged, command)
 
 
-def _logged(text: str) -> None:
-    """A modal has no response_url: a message that could not be updated is only logged."""
-    log.info("After a modal: %s", text[:200])
+def _logged(_said: str) -> None:
+    """A modal has no response_url: a message that could not be updated is only logged
+    (without what was said, which may quote the person's note)."""
+    log.info("After a modal: the message it came from could not be updated")

@@ -5,16 +5,20 @@ from __future__ import annotations
 from commands import admin
 from commands.context import CommandError, Context
 from commands.page import Command, Page, Spans
-from commands.pages.admin import channel_page, linked_page, unlinked_page
+from commands.pages.admin import channel_page, linked_page, unlinked_page, who_page
 from commands.slash.arguments import Args
 from commands.slash.registry import subcommand
 
 EXAMPLES = {"link": "link @sam pmqa", "unlink": "unlink @sam pmqa",
-            "channel": "channel #pmqa pmqa"}
+            "channel": "channel #pmqa pmqa", "who": "who pmqa"}
+BY_EMAIL = {"link": "link sam.jones@council.gov.uk pmqa",
+            "unlink": "unlink sam.jones@council.gov.uk pmqa"}
 
 
 def _usage(usage: str) -> tuple[Spans, ...]:
-    return "Usage: ", Command(usage), ", e.g. ", Command(EXAMPLES[usage.split()[0]])
+    verb = usage.split()[0]
+    email: tuple[Spans, ...] = (" or ", Command(BY_EMAIL[verb])) if verb in BY_EMAIL else ()
+    return "Usage: ", Command(usage), ", e.g. ", Command(EXAMPLES[verb]), *email
 
 
 def _owner(args: Args, usage: str) -> str:
@@ -28,7 +32,7 @@ def _owner(args: Args, usage: str) -> str:
 def link(ctx: Context, args: Args) -> Page:
     """link a person to a role or subgroup (admins)"""
     usage = "link @user OWNER"
-    user = args.user(*_usage(usage))
+    user = args.person(*_usage(usage))
     return linked_page(admin.link_user(ctx, user, _owner(args, usage)))
 
 
@@ -36,7 +40,7 @@ def link(ctx: Context, args: Args) -> Page:
 def unlink(ctx: Context, args: Args) -> Page:
     """unlink a person from a role or subgroup (admins)"""
     usage = "unlink @user OWNER"
-    user = args.user(*_usage(usage))
+    user = args.person(*_usage(usage))
     return unlinked_page(admin.unlink_user(ctx, user, _owner(args, usage)))
 
 
@@ -46,3 +50,9 @@ def channel(ctx: Context, args: Args) -> Page:
     usage = "channel #channel OWNER"
     where = args.channel(*_usage(usage))
     return channel_page(admin.link_channel(ctx, where, _owner(args, usage)))
+
+
+@subcommand("who OWNER")
+def who(ctx: Context, args: Args) -> Page:
+    """who is linked to a role or subgroup, and its channel"""
+    return who_page(admin.who(ctx, _owner(args, "who OWNER")))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from commands.context import CommandError
 from commands.page import ChannelRef, Link, Mention, Span, Spans, plain
+from commands.people import is_email
 
 Part = str | Mention | ChannelRef | Link
 _WORD = re.compile(r"[^\s\"“]*[\"“][^\"”]*[\"”]|\S+")  # `"case review"`, `owner="a b"`
@@ -81,6 +82,18 @@ class Args:
             self._tokens.pop(0)
             return token.value.lstrip("@")
         raise CommandError(*missing)
+
+    def person(self, *missing: Spans) -> str:
+        """Take a Slack user (`user`) or an email address (Slack sends one typed in a slash
+        command as a `mailto:` link)."""
+        token = self._tokens[0] if self._tokens else None
+        if token and isinstance(token.value, Link) and token.value.url.startswith("mailto:"):
+            self._tokens.pop(0)
+            return token.value.url.removeprefix("mailto:")
+        if token and isinstance(token.value, str) and is_email(token.value):
+            self._tokens.pop(0)
+            return token.value
+        return self.user(*missing)
 
     def channel(self, *missing: Spans) -> str:
         """Take a Slack channel: a #channel Slack resolved, or an id such as C0123ABCD."""

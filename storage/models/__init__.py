@@ -1,7 +1,7 @@
 """SQLAlchemy models of a plan and everything that happens to it."""
 
 from storage.models.base import Base
-from storage.models.delivery import ChannelPace, CycleRun, Delivery, DeliveryHold
+from storage.models.delivery import ChannelPace, CycleBeat, CycleRun, Delivery, DeliveryHold
 from storage.models.history import AuditEntry, Challenge, StatusChange
 from storage.models.people import (
     GROUP,
@@ -30,6 +30,7 @@ __all__ = [
     "Challenge",
     "ChannelLink",
     "ChannelPace",
+    "CycleBeat",
     "CycleRun",
     "Delivery",
     "DeliveryHold",

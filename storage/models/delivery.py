@@ -69,6 +69,22 @@ class CycleRun(Base):
     ran_for: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class CycleBeat(Base):
+    """A scheduler process's heartbeat: when its latest cycle started and ended, so a
+    monitor (GET /healthz) and a person (`lscb status`) see a scheduler that has stopped."""
+
+    __tablename__ = "cycle_beats"
+
+    worker: Mapped[str] = mapped_column(String(100), primary_key=True)
+    """host:pid of the process."""
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    """When its latest cycle that finished did so (None until one has; a failed cycle
+    leaves it alone)."""
+    outcome: Mapped[str] = mapped_column(String(16), default="running")
+    """``running`` while a cycle is under way, then ``finished`` or ``failed``."""
+
+
 class ChannelPace(Base):
     """When the next message may go to a conversation: Slack takes about one a second per
     channel, and every process posting to it reads the same clock here, not its own."""

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from alembic import command
 from docx import Document
 from openpyxl import load_workbook
 
+from storage.database import alembic_config, head_revision, make_engine
 from tests.bot.conftest import Lscb
 from tests.fakeslack import FakeSlack
 
@@ -62,6 +64,23 @@ def test_links_from_the_command_line(lscb: Lscb) -> None:
     assert "not linked" in out
 
 
+def test_links_by_email_address_through_slack(lscb: Lscb,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("link", "sam.jones@council.gov.uk", "pmqa")
+    assert code == 1 and "needs Slack: set SLACK_BOT_TOKEN" in out
+    with FakeSlack() as fake:
+        fake.add_user("U0SAM", "sam.jones", email="sam.jones@council.gov.uk")
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("SLACK_API_URL", fake.base_url)
+        code, out, _ = lscb("link", "sam.jones@council.gov.uk", "pmqa")
+        assert code == 0 and "(sam.jones@council.gov.uk) is now linked to Performance" in out
+        code, out, _ = lscb("link", "sam.jone@council.gov.uk", "pmqa")
+        assert code == 1 and "Nobody in this Slack workspace has the email address" in out
+    code, out, _ = lscb("ask", "--as", "U0SAM", "/lscb who pmqa")
+    assert "@U0SAM" in out
+
+
 def test_ask_answers_once_as_an_owner(lscb: Lscb) -> None:
     code, out, _ = lscb("ask", "--as", "Chair", "/lscb my-actions")
     assert code == 0 and "Loaded the sample plan" in out
@@ -79,9 +98,64 @@ def test_no_credentials_opens_the_console(lscb: Lscb) -> None:
     assert "I don't know `frobnicate`" in out
 
 
-def test_db_upgrade(lscb: Lscb) -> None:
+def test_db_upgrade_says_the_revision_before_and_after(lscb: Lscb) -> None:
+    head = head_revision()
     code, out, _ = lscb("db", "upgrade")
-    assert code == 0 and "is up to date" in out
+    assert (code, out) == (0, f"Upgraded sqlite:///lscb.sqlite3 from revision none (empty) "
+                              f"to {head}.\n")
+    code, out, _ = lscb("db", "upgrade")
+    assert (code, out) == (0, f"sqlite:///lscb.sqlite3 is up to date (revision {head}).\n")
+
+
+def test_db_upgrade_from_an_older_revision(lscb: Lscb, tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'lscb.sqlite3'}")
+    command.upgrade(alembic_config(engine), "0002")
+    engine.dispose()
+    code, out, _ = lscb("db", "upgrade")
+    assert code == 0 and f"from revision 0002 to {head_revision()}." in out
+
+
+def test_status_tells_a_person_what_the_bot_holds_and_whether_it_runs(
+        lscb: Lscb, monkeypatch: pytest.MonkeyPatch) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("status")
+    out = " ".join(out.split())
+    assert code == 1 and "no cycle has ever finished: is the scheduler running" in out
+    assert "cumbria-lscb-2014-2017: Cumbria LSCB Business Plan 2014-2017, 44 actions" in out
+    assert "0 channels linked; nobody is linked to " in out and "Chair" in out
+    assert "None recorded yet." in out
+    lscb("link", "U0CHAIR", "chair")
+    lscb("channel", "C0CASE", "case review")
+    with FakeSlack() as fake:
+        fake.add_channel("C0CASE", "case-review")
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("SLACK_API_URL", fake.base_url)
+        monkeypatch.setenv("LSCB_TODAY", "2014-10-01")
+        lscb("nudges", "run")
+    code, out, _ = lscb("status")
+    out = " ".join(out.split())  # the text is wrapped at 80 columns
+    assert code == 0 and "Scheduler: OK. The last cycle finished " in out
+    assert "less than a minute ago" in out and ", finished." in out
+    assert "1 channel linked" in out and "Chair," not in out.split("nobody is linked to")[1]
+    assert re.search(r"\d+ sent", out) and "unrouted" in out
+
+
+def test_backup_and_restore_from_the_command_line(lscb: Lscb, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    lscb("plan", "import", "--sample")
+    lscb("link", "U0CHAIR", "chair")
+    code, out, _ = lscb("backup", "backup.sqlite3")
+    assert code == 0 and out.startswith("Backed up sqlite:///lscb.sqlite3 to backup.sqlite3 (")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'restored.sqlite3'}")
+    code, out, _ = lscb("restore", "backup.sqlite3")
+    assert code == 0 and "restored.sqlite3:" in out and "rows in" in out
+    code, out, _ = lscb("ask", "--as", "U0CHAIR", "/lscb mine")
+    assert code == 0 and "Your actions (6)" in out
+    code, _, err = lscb("restore", "backup.sqlite3")
+    assert code == 2 and "is not empty" in err
+    monkeypatch.setenv("DATABASE_URL", "postgresql://lscb@127.0.0.1:1/lscb")
+    code, _, err = lscb("backup", "pg.dump")
+    assert code == 2 and "back it up with pg_dump" in err
 
 
 def test_plans_and_workspaces(lscb: Lscb) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from urllib.error import HTTPError
@@ -44,7 +45,8 @@ def test_health_answers_503_while_the_database_is_down(tmp_path: Path) -> None:
         assert get(health)[0] == 200
         folder.rename(tmp_path / "gone")  # the disk or server it lived on went away
         database.engine.dispose()  # so no pooled connection hides it
-        assert get(health) == (503, "database unavailable\n")
+        code, body = get(health)
+        assert (code, json.loads(body)["database"]) == (503, "unavailable")
         (tmp_path / "gone").rename(folder)
         assert get(health)[0] == 200
     database.dispose()

@@ -13,9 +13,11 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
+from bot.cycle import worker_name
 from bot.entrypoints import _scheduler
 from bot.scheduler import make_scheduler
 from storage.database import Database
+from storage.heartbeats import Heartbeats
 from storage.repository import PlanRepository
 from tests.fakeslack import FakeSlack
 
@@ -65,3 +67,7 @@ def test_the_workers_scheduler_runs_a_real_cycle(sample_database: Database) -> N
         job.func()
         posted = [c.params for c in fake.calls("chat.postMessage")]
     assert any(p["channel"] == "CCASE" and "5.2" in p["text"] for p in posted), posted
+    with sample_database.unit_of_work() as session:  # and its heartbeat is recorded
+        beat = Heartbeats(session).last_finished()
+    assert beat is not None and beat.outcome == "finished"
+    assert beat.worker == worker_name()

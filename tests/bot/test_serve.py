@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -45,7 +46,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, FakeSlack]]:
 def test_with_credentials_lscb_serves_slack_over_http(served: tuple[str, FakeSlack]) -> None:
     base, fake = served
     with urlopen(f"{base}/healthz", timeout=5) as health:
-        assert (health.status, health.read()) == (200, b"ok\n")
+        assert (health.status, json.loads(health.read())["database"]) == (200, "ok")
     status, body = signed_slash_command(f"{base}/slack/events", SECRET, text="overdue chair")
     assert status == 200 and isinstance(body, dict)
     assert body["text"].startswith("Overdue for Chair on 15 Oct 2014: 6 items")
