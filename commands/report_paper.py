@@ -5,7 +5,7 @@ from __future__ import annotations
 from commands.paper import Cell, Column, Paper, Section, rag_section
 from commands.report import RAG_WORDS, QuarterReport
 from commands.snapshot import Item
-from storage.as_at import ChallengeAsAt, RiskAsAt
+from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 
 ITEM_COLUMNS = (Column("Ref", 8), Column("Action or milestone", 50), Column("Owners", 30),
                 Column("Status", 12, status=True), Column("Why listed", 28),
@@ -41,6 +41,17 @@ def risk_rows(risks: list[RiskAsAt]) -> tuple[tuple[Cell, ...], ...]:
                   ", ".join(r.actions), r.raised_on, r.closed_on) for r in risks)
 
 
+def undated_section(actions: list[ActionAsAt]) -> Section:
+    """Open actions whose *when* the bot cannot read: never overdue, so listed instead."""
+    return Section("No date the bot can read", "Undated", (
+        f"{len(actions)} open actions have a due date written in words the bot cannot read "
+        "as a date, so none of them is ever counted as overdue. They are kept as the plan "
+        "words them.",), UNDATED_COLUMNS,
+        tuple((a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
+               RAG_WORDS.get(a.row.status, a.row.status), a.row.when_text) for a in actions),
+        empty="Every open action has a date the bot can read.")
+
+
 def quarter_paper(report: QuarterReport) -> Paper:
     """Title block, RAG (with the chart), exceptions, highlights, silence, challenges, risks."""
     silent = report.silent_by_owner()
@@ -60,14 +71,7 @@ def quarter_paper(report: QuarterReport) -> Paper:
             "quarter.",), (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
             tuple((owner, len(refs), ", ".join(refs)) for owner, refs in silent),
             empty="Every open action had an update."),
-        Section("No date the bot can read", "Undated", (
-            f"{len(report.undated)} open actions have a due date written in words the bot "
-            "cannot read as a date, so none of them is ever counted as overdue. They are "
-            "kept as the plan words them.",), UNDATED_COLUMNS,
-            tuple((a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
-                   RAG_WORDS.get(a.row.status, a.row.status), a.row.when_text)
-                  for a in report.undated),
-            empty="Every open action has a date the bot can read."),
+        undated_section(report.undated),
         Section("Challenges", "Challenges", (
             "Challenges raised in the quarter, or still open at its start, and the answers "
             "given by its end.",), CHALLENGE_COLUMNS, challenge_rows(report.challenges)),

@@ -13,6 +13,7 @@ from commands.report_paper import (
     challenge_rows,
     item_cells,
     risk_rows,
+    undated_section,
 )
 from commands.snapshot import Item
 from commands.words import Words
@@ -78,6 +79,7 @@ def year_paper(report: YearReport) -> Paper:
                        "owners' commentary."),)),
         *(_theme(t, words) for t in report.themes),
         _little(report),
+        undated_section(report.undated),
         *_logs(report),
     )
     facts: tuple[tuple[str, Cell], ...] = (

@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from commands.context import CommandError, Context
 from commands.page import Code
-from commands.report import ThemeRag, rag_by_theme
+from commands.report import ThemeRag, rag_by_theme, undated
 from commands.snapshot import Item, Period, item_of, period
 from commands.text import STATUS_BADGES, day, overdue_by
 from commands.words import OURS, Words
@@ -82,6 +82,7 @@ class YearReport:
     actions: list[Item]
     signatories: tuple[Signatory, ...]
     words: Words = OURS
+    undated: list[ActionAsAt] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -159,4 +160,4 @@ def build_year_report(ctx: Context, year: PlanYear) -> YearReport:
                       [i for i in lines if _REVIEWS.search(f"{i.action.row.text} "
                                                            f"{i.action.outcome}")],
                       found.source.challenges(found.start), found.source.risks(found.start),
-                      lines, signatories(plan), ctx.words)
+                      lines, signatories(plan), ctx.words, undated(found))

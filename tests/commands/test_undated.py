@@ -27,6 +27,8 @@ from commands.report import QuarterReport, build_report
 from commands.report_files import report_markdown, report_rows
 from commands.report_paper import quarter_paper
 from commands.report_xlsx import paper_xlsx
+from commands.year_paper import year_paper
+from commands.year_report import build_year_report, read_year
 from storage.database import Database
 from storage.repository import PlanRepository
 from tests.commands.conftest import Ask
@@ -169,3 +171,11 @@ def test_the_weekly_digest_counts_the_channels_undated_actions(
         digests = {n.channel: str(n.blocks) for n in nudges if n.key == "digest"}
     assert "1 open action has no date I can read" in digests["CBOARD"]
     assert "no date I can read" not in digests["CPMQA"]
+
+
+def test_the_yearly_report_lists_the_undated_too(undated_database: Database) -> None:
+    year = as_caller(undated_database, lambda c: build_year_report(
+        c, read_year("2014/15", c.repo.plan.starts)), admin=True)
+    assert [a.row.ref for a in year.undated] == ["3.3", "8.1"]
+    [section] = [s for s in year_paper(year).sections if s.sheet == "Undated"]
+    assert [row[0] for row in section.rows] == ["3.3", "8.1"]

@@ -78,7 +78,7 @@ def test_the_yearly_paper_has_the_sections_the_guidance_asks_for(year: YearRepor
                 if p.style.name.startswith("Heading")]
     top = [t for s, t in headings if s == "Heading 1"]
     assert top == ["About this report", "RAG by theme", "Progress and impact on our priorities",
-                   "Where there has been little or no progress",
+                   "Where there has been little or no progress", "No date the bot can read",
                    "Action on review recommendations",
                    "Challenge and scrutiny: the challenge log", "Risks to delivering the plan",
                    "Not held in the tracker", "Every action at the year's end",
