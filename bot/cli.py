@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True)
     audit.add_parser("export", help="write the whole audit log (.csv, .xlsx, .json)").add_argument(
         "file", type=Path)
+    links = sub.add_parser("links", help="print the board page and calendar links "
+                           "(built on LSCB_PUBLIC_URL)")
+    links.add_argument("--owner", default="", help="only this role's or subgroup's links")
+    links.add_argument("--rotate", action="store_true",
+                       help="replace the links: the old ones answer 404 from now on")
     for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
@@ -107,6 +112,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                                              args.year),
         "audit": lambda: tasks.export_audit(settings, args.file),
         "plan": lambda: tasks.plan_file(settings, args),
+        "links": lambda: tasks.board_links(settings, args.owner, args.rotate),
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage.database import DEFAULT_URL
+from storage.links import LinkKeys
 from storage.timestamps import utcnow
 
 SLACK_API_URL = "https://slack.com/api/"
@@ -34,6 +35,10 @@ class Settings:
     cycle_minutes: int = 5
     claim_lease_seconds: int = 300
     reply_cache: bool = True
+    #: Where people reach `lscb serve` from outside, for the links it prints.
+    public_url: str = ""
+    #: The key board links are derived with; SLACK_SIGNING_SECRET when not set.
+    link_secret: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -52,7 +57,16 @@ class Settings:
             cycle_minutes=_whole(env, "LSCB_CYCLE_MINUTES", 5, minimum=1),
             claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
             reply_cache=_on(env, "LSCB_REPLY_CACHE"),
+            public_url=_public_url(env.get("LSCB_PUBLIC_URL", "")),
+            link_secret=env.get("LSCB_LINK_SECRET", ""),
         )
+
+    def link_keys(self) -> LinkKeys | None:
+        """What board links are made with, or None when there is no key at all. Without
+        LSCB_LINK_SECRET the signing secret serves (HMAC'd for this purpose alone); set it
+        to keep the links when the Slack app's secret is regenerated."""
+        secret = self.link_secret or self.signing_secret
+        return LinkKeys(secret, self.public_url) if secret else None
 
     @property
     def serves_http(self) -> bool:
@@ -79,6 +93,14 @@ class Settings:
 
 def _api_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
+
+
+def _public_url(value: str) -> str:
+    value = value.strip().rstrip("/")
+    if value and not value.startswith(("https://", "http://")):
+        raise SettingsError(f"LSCB_PUBLIC_URL={value!r} should start with https:// "
+                            f"(e.g. https://lscb-bot.example.org)")
+    return value
 
 
 def _zone(name: str) -> ZoneInfo:

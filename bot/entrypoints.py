@@ -161,6 +161,21 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
     return 0
 
 
+def board_links(settings: Settings, owner: str, rotate: bool) -> int:
+    """`lscb links [--owner OWNER] [--rotate]`: the links, issued or replaced."""
+    from commands.links import board_links as issue
+    from commands.pages.links import links_page
+
+    try:
+        found = in_context(Database(settings.database_url), settings, CLI,
+                           lambda ctx: issue(ctx, owner, rotate))
+    except Refused as refused:
+        print(to_text(Page(is_error=True).paragraph(refused.line)), file=sys.stderr)
+        return 1
+    print(to_text(links_page(found, rotated=rotate)))
+    return 0
+
+
 def _scheduler(settings: Settings, database: Database, *, blocking: bool) -> BaseScheduler:
     from bot.cycle import run_cycle
     from bot.delivery import make_sender

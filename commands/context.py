@@ -8,6 +8,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from commands.page import Line, Spans, line, plain
+from storage.links import LinkKeys
 from storage.models import Owner
 from storage.repository import PlanRepository
 
@@ -59,6 +60,8 @@ class Context:
     caller: Caller
     tz: ZoneInfo = LONDON
     slack: SlackSide | None = None
+    #: How to make links to the board page and the feeds (None: no key is set).
+    links: LinkKeys | None = None
 
     @property
     def today(self) -> date:

@@ -3,6 +3,7 @@
 from storage.models.base import Base
 from storage.models.delivery import ChannelPace, CycleRun, Delivery, DeliveryHold
 from storage.models.history import AuditEntry, Challenge, StatusChange
+from storage.models.links import BoardLink
 from storage.models.people import OWNER_KINDS, ChannelLink, Owner, OwnerAlias, UserLink, Workspace
 from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
 from storage.models.reporting import Cadence, ReportingOwner, ReportingRow
@@ -16,6 +17,7 @@ __all__ = [
     "ActionOwner",
     "AuditEntry",
     "Base",
+    "BoardLink",
     "Cadence",
     "Challenge",
     "ChannelLink",
