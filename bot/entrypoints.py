@@ -50,11 +50,14 @@ def serve(settings: Settings) -> int:
         log.info("Connecting to Slack in Socket Mode")
         socket_mode_handler(app, settings).start()
         return 0
-    from bot.web import make_server, make_wsgi
+    from bot.board_web import board_pages
+    from bot.web import LIMITS, make_server, make_wsgi
 
-    wsgi = make_wsgi(app, database, settings.signing_secret)
+    wsgi = make_wsgi(app, database, settings.signing_secret, LIMITS.body_bytes,
+                     pages=board_pages(database, settings))
     server = make_server(wsgi, "0.0.0.0", settings.port)
-    log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
+    log.info("Serving Slack at http://0.0.0.0:%s/slack/events, the board page at /board/… "
+             "and calendar feeds at /calendar/…", server.effective_port)
     server.run()
     return 0
 

@@ -16,6 +16,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 
+from bot.board_web import is_board_path
 from bot.edge import SlackEdge
 from bot.server import GuardedServer, ServerLimits, guarded_server
 from storage.database import Database
@@ -25,13 +26,17 @@ LIMITS = ServerLimits()
 
 
 def make_wsgi(app: App, database: Database, signing_secret: str,
-              max_body: int = LIMITS.body_bytes) -> WSGIApp:
-    """Slack at POST /slack/events; GET /healthz answers 200 while the database does."""
+              max_body: int = LIMITS.body_bytes, pages: WSGIApp | None = None) -> WSGIApp:
+    """Slack at POST /slack/events; GET /healthz answers 200 while the database does;
+    the board page and calendar feeds (`bot.board_web`) at /board/… and /calendar/…."""
     slack = SlackEdge(FormSafeHandler(app), signing_secret, max_body)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz":
+        path = environ.get("PATH_INFO") or ""
+        if path == "/healthz":
             return _health(database, start_response)
+        if pages is not None and is_board_path(path):
+            return pages(environ, start_response)
         return slack(environ, start_response)
 
     return wsgi

@@ -97,3 +97,21 @@ def scope_of(session: Session, keys: LinkKeys, token: str) -> LinkScope | None:
             and hmac.compare_digest(keys.token(found.nonce), token)):
         return None
     return LinkScope(found.plan_id, found.owner_id)
+
+
+def opened_by(session: Session, scope: LinkScope) -> tuple[Plan, Owner | None] | None:
+    """The plan and the owner (or None: all of it) a link opens, while they exist."""
+    plan = session.get(Plan, scope.plan_id)
+    if plan is None:
+        return None
+    if scope.owner_id is None:
+        return plan, None
+    owner = session.get(Owner, scope.owner_id)
+    return (plan, owner) if owner is not None and owner.plan_id == plan.id else None
+
+
+def owner_board_url(session: Session, keys: LinkKeys, plan: Plan, owner: Owner | None,
+                    by: str, now: datetime, action_ref: str = "") -> str:
+    """The owner's board page (or one of its actions' pages) as a URL, issuing the owner's
+    link if it has none yet: what an email's action links point to."""
+    return keys.board_url(issue(session, keys, plan, owner, by, now), action_ref)
