@@ -6,6 +6,13 @@
     GET /board/<token>/action/<ref>     one action, its history and commentary
     GET /calendar/<token>.ics           the calendar feed
 
+Pages and feeds are kept (`bot.reply_cache`, unless LSCB_REPLY_CACHE=off) until the
+plan changes (its newest audit entry) or the day turns: building the summary of a
+10,000-action plan takes a few hundred milliseconds and its feed seconds, reading a kept
+one about a millisecond, and a calendar client asks again every few hours whatever
+changed. The token is checked on every request first, so a withdrawn link is never
+answered from what was kept.
+
 A token that is malformed, withdrawn (`lscb links --rotate`) or unknown answers a bare
 404, the same for each, so nothing tells a guess from a withdrawn link. Each request
 reads in its own unit of work (rolled back: nothing here writes). The pages send
@@ -21,10 +28,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from bot.config import Settings
+from bot.reply_cache import ReplyCache
 from commands import Caller, Context
 from commands import board_view as views
 from commands.feeds import plan_feed
 from commands.render_html import Where, action_html, front_html, list_html, missing_html
+from storage.audit import newest_entry
 from storage.database import Database
 from storage.links import LinkKeys, opened_by, scope_of
 from storage.models import Owner
@@ -56,9 +65,15 @@ def is_board_path(path: str) -> bool:
     return path.startswith(("/board/", "/calendar/"))
 
 
+Answer = tuple[str, bytes, str]
+KEPT_ANSWERS = 64
+
+
 def board_pages(database: Database, settings: Settings) -> WSGIApp:
     """The WSGI app for the board's paths (every token answers 404 without a link key)."""
     keys = settings.link_keys()
+    cache: ReplyCache[Answer] | None = (ReplyCache(KEPT_ANSWERS) if settings.reply_cache
+                                        else None)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
@@ -66,7 +81,7 @@ def board_pages(database: Database, settings: Settings) -> WSGIApp:
             return _answer(start_response, "405 Method Not Allowed", b"GET only\n",
                            "text/plain", method, [("Allow", "GET, HEAD")])
         path = environ.get("PATH_INFO", "")
-        status, body, kind = _route(database, settings, keys, path)
+        status, body, kind = _route(database, settings, keys, path, cache)
         return _answer(start_response, status, body, kind, method,
                        PAGE_HEADERS if kind == HTML else [])
 
@@ -80,13 +95,12 @@ def _answer(start_response: Callable[..., Any], status: str, body: bytes, kind: 
     return [] if method == "HEAD" else [body]
 
 
-NOT_FOUND = ("404 Not Found", b"Not found\n", "text/plain; charset=utf-8")
+NOT_FOUND: Answer = ("404 Not Found", b"Not found\n", "text/plain; charset=utf-8")
 
 
-def _route(database: Database, settings: Settings, keys: LinkKeys | None,
-           path: str) -> tuple[str, bytes, str]:
-    board, feed = BOARD.fullmatch(path), CALENDAR.fullmatch(path)
-    match = board or feed
+def _route(database: Database, settings: Settings, keys: LinkKeys | None, path: str,
+           cache: ReplyCache[Answer] | None) -> Answer:
+    match = BOARD.fullmatch(path) or CALENDAR.fullmatch(path)
     if keys is None or match is None:
         return NOT_FOUND
     with database.unit_of_work() as session:
@@ -97,17 +111,27 @@ def _route(database: Database, settings: Settings, keys: LinkKeys | None,
         plan, owner = opened
         ctx = Context(PlanRepository(session, plan), settings.now(), READER, settings.timezone,
                       None, keys)
-        token = match["token"]
-        if feed:
-            return ("200 OK", plan_feed(ctx, owner, keys.board_url(token)),
-                    "text/calendar; charset=utf-8")
-        where = Where(f"/board/{token}", f"/calendar/{token}.ics", plan.title, ctx.today,
-                      owner.name if owner else None, ctx.tz)
-        try:
-            html = _page(ctx, owner, where, board["rest"] if board else "")
-        except views.OutOfScope:
-            return "404 Not Found", missing_html(where).encode(), HTML
-        return "200 OK", html.encode(), HTML
+
+        def build() -> Answer:
+            return _answer_for(ctx, owner, keys, match)
+
+        if cache is None:
+            return build()
+        return cache.answer((path, newest_entry(session, plan.id), ctx.today), build)
+
+
+def _answer_for(ctx: Context, owner: Owner | None, keys: LinkKeys,
+                match: re.Match[str]) -> Answer:
+    token = match["token"]
+    if match.re is CALENDAR:
+        return ("200 OK", plan_feed(ctx, owner, keys.board_url(token)),
+                "text/calendar; charset=utf-8")
+    where = Where(f"/board/{token}", f"/calendar/{token}.ics", ctx.repo.plan.title, ctx.today,
+                  owner.name if owner else None, ctx.tz)
+    try:
+        return "200 OK", _page(ctx, owner, where, match["rest"]).encode(), HTML
+    except views.OutOfScope:
+        return "404 Not Found", missing_html(where).encode(), HTML
 
 
 def _page(ctx: Context, owner: Owner | None, where: Where, rest: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vDDDTypes, vRecur, vText, vUri
 
 from commands.calendar import first_working_day_from, is_working_day, rule_dates
 from commands.context import Context
@@ -39,12 +39,13 @@ def plan_feed(ctx: Context, scope: Owner | None, board_url: str) -> bytes:
     cal.add("x-wr-calname", f"{plan.title}{f' – {scope.name}' if scope else ''}")
     cal.add("x-wr-timezone", str(ctx.tz))
     owners = [scope] if scope else None
+    stamp = vDDDTypes(plan.imported_at)
     for item in ctx.repo.falling_due(*EVER, owners):
-        cal.add_component(_item_event(ctx, item, board_url))
+        cal.add_component(_item_event(plan.slug, item, board_url, stamp))
     for row in ctx.repo.reporting_rows():
         if scope is None or scope.id in {o.id for o in row.owners}:
             for cadence in row.cadences:
-                if event := _cadence_event(ctx, row, cadence):
+                if event := _cadence_event(ctx, row, cadence, stamp):
                     cal.add_component(event)
     return bytes(cal.to_ical())
 
@@ -54,38 +55,40 @@ def _uid(*parts: str) -> str:
 
 
 def _event(uid: str, summary: str, start: date, description: str, url: str,
-           ctx: Context) -> Event:
+           stamp: vDDDTypes) -> Event:
+    """An all-day event: with a DATE start and no end it lasts the day (RFC 5545 3.6.1).
+    Values are given as property objects, which spares icalendar's type lookup per value
+    (a 10,000-action plan's feed is 10,000 events)."""
     event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", ctx.repo.plan.imported_at)
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", description)
-    event.add("transp", "TRANSPARENT")
+    event["UID"] = vText(uid)
+    event["DTSTAMP"] = stamp
+    event["DTSTART"] = vDDDTypes(start)
+    event["SUMMARY"] = vText(summary)
+    event["DESCRIPTION"] = vText(description)
     if url:
-        event.add("url", url)
+        event["URL"] = vUri(url)
     return event
 
 
-def _item_event(ctx: Context, item: DueItem, board_url: str) -> Event:
-    action, slug = item.action, ctx.repo.plan.slug
+def _item_event(slug: str, item: DueItem, board_url: str, stamp: vDDDTypes) -> Event:
+    action = item.action
     owners = " / ".join(o.name for o in action.owners)
     url = f"{board_url}/action/{action.ref}" if board_url else ""
     if item.milestone is None:
         return _event(_uid(slug, "action", action.ref),
                       f"{action.ref} due: {shorten(action.text, 80)}", item.due,
                       f"{action.text}\n\nOwners: {owners}\nWhen: {when(action)}\n"
-                      f"Status: {status(action)}", url, ctx)
+                      f"Status: {status(action)}", url, stamp)
     label = item.milestone.label
     key = hashlib.sha256(label.encode()).hexdigest()[:16]
     return _event(_uid(slug, "milestone", action.ref, key),
                   f"{action.ref} milestone: {shorten(label, 80)}", item.due,
                   f"{label}\n\nOf action {action.ref}: {action.text}\nOwners: {owners}\n"
-                  f"When: {item.milestone.when_text}", url, ctx)
+                  f"When: {item.milestone.when_text}", url, stamp)
 
 
-def _cadence_event(ctx: Context, row: ReportingRow, cadence: Cadence) -> Event | None:
+def _cadence_event(ctx: Context, row: ReportingRow, cadence: Cadence,
+                   stamp: vDDDTypes) -> Event | None:
     plan = ctx.repo.plan
     last = max(plan.ends, ctx.today) + timedelta(days=LOOKAHEAD_DAYS)
     dates = rule_dates(cadence.rule, plan.starts, plan.starts, last)
@@ -95,7 +98,7 @@ def _cadence_event(ctx: Context, row: ReportingRow, cadence: Cadence) -> Event |
     to = f" to {cadence.audience}" if cadence.audience else ""
     event = _event(_uid(plan.slug, "cadence", cadence.key), f"Report: {cadence.label}{to}",
                    dates[0], f"{row.what}\nReported by: {by}\nSent on the first working "
-                   f"day on or after each date, at 09:00 UK time.", "", ctx)
+                   f"day on or after each date, at 09:00 UK time.", "", stamp)
     event.add("rrule", vRecur.from_ical(cadence.rule.removeprefix("RRULE:")))
     moved = [d for d in dates if not is_working_day(d)]
     if moved:

@@ -77,6 +77,8 @@ def test_overdue_groups_run_from_the_oldest(board: Board) -> None:
 
 
 def test_an_action_page_shows_its_history_and_commentary(board: Board) -> None:
+    before = read(board.get(f"/board/{board.plan_token}/action/2.3")[2])
+    assert "No updates yet." in before.text  # kept, until the plan changes:
     with board.database.committed() as session:
         repo = PlanRepository.for_team(session)
         action = repo.action("2.3")
