@@ -32,7 +32,14 @@ from bot.reply_cache import ReplyCache
 from commands import Caller, Context
 from commands import board_view as views
 from commands.feeds import plan_feed
-from commands.render_html import Where, action_html, front_html, list_html, missing_html
+from commands.render_html import (
+    Where,
+    action_html,
+    compile_templates,
+    front_html,
+    list_html,
+    missing_html,
+)
 from storage.audit import newest_entry
 from storage.database import Database
 from storage.links import LinkKeys, opened_by, scope_of
@@ -72,6 +79,7 @@ KEPT_ANSWERS = 64
 def board_pages(database: Database, settings: Settings) -> WSGIApp:
     """The WSGI app for the board's paths (every token answers 404 without a link key)."""
     keys = settings.link_keys()
+    compile_templates()
     cache: ReplyCache[Answer] | None = (ReplyCache(KEPT_ANSWERS) if settings.reply_cache
                                         else None)
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from commands.board_view import ActionList, ActionView, Front
 from commands.detail import Change
@@ -35,6 +37,19 @@ def _local_day(at: datetime, tz: ZoneInfo) -> str:
     return day(at.astimezone(tz).date())
 
 
+def _rag(status: str) -> Markup:
+    return Markup('<span class="rag rag-{0}">{1}</span>').format(
+        status, STATUS_WORDS.get(status, status))
+
+
+def _time_tag(d: date) -> Markup:
+    return Markup('<time datetime="{0}">{1}</time>').format(d.isoformat(), day(d))
+
+
+def _action_link(ref: str, base: str) -> Markup:
+    return Markup('<a href="{0}/action/{1}">{2}</a>').format(base, quote(ref, safe=""), ref)
+
+
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("commands", "templates"),
                       autoescape=select_autoescape(["html"], default_for_string=True),
@@ -43,7 +58,8 @@ def _environment() -> Environment:
     env.filters.update(
         day=day, overdue_by=overdue_by, shorten=shorten, when=when, local_day=_local_day,
         status_word=lambda s: STATUS_WORDS.get(s, s),
-        verb=lambda c: VERBS.get(c.verb, c.verb), change_detail=_change_detail)
+        verb=lambda c: VERBS.get(c.verb, c.verb), change_detail=_change_detail, rag=_rag,
+        time_tag=_time_tag, action_link=_action_link)
     return env
 
 
@@ -52,6 +68,13 @@ def _change_detail(change: Change) -> str:
 
 
 ENV = _environment()
+TEMPLATES = ("front.html", "list.html", "action.html", "missing.html")
+
+
+def compile_templates() -> None:
+    """Compile every template now, so no reader waits for it."""
+    for name in TEMPLATES:
+        ENV.get_template(name)
 
 
 @dataclass(frozen=True)
