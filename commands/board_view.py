@@ -71,12 +71,22 @@ class ActionList:
 
 
 @dataclass(frozen=True)
+class ReturnLine:
+    """An owner's quarterly return: the RAG and commentary for the quarter ending `period_end`."""
+
+    period_end: date
+    status: str
+    commentary: str
+
+
+@dataclass(frozen=True)
 class ActionView:
     today: date
     scope: str | None
     status: str
     action: detail.ActionDetail
     history: detail.History
+    returns: list[ReturnLine] = field(default_factory=list)
 
 
 def _owners(scope: Owner | None) -> list[Owner] | None:
@@ -134,12 +144,16 @@ def owner(ctx: Context, scope: Owner | None, owner_id: int) -> ActionList:
 
 
 def action(ctx: Context, scope: Owner | None, ref: str) -> ActionView:
-    """One action with its milestones, updates and commentary, challenges and history."""
+    """One action with its milestones, updates and commentary, quarterly returns,
+    challenges and history."""
     try:
         found = find_action(ctx, ref)
     except CommandError as error:
         raise OutOfScope(f"action {ref[:20]}") from error
     if scope is not None and scope.id not in {o.id for o in found.owners}:
         raise OutOfScope(f"action {ref[:20]}")
+    returns = [ReturnLine(r.period_end, r.status, r.commentary)
+               for r in ctx.repo.returns.of_action(found.id)]
     return ActionView(ctx.today, scope.name if scope else None, found.status,
-                      detail.action_detail(ctx, found.ref), detail.history(ctx, found.ref))
+                      detail.action_detail(ctx, found.ref), detail.history(ctx, found.ref),
+                      returns)

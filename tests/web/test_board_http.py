@@ -83,14 +83,17 @@ def test_an_action_page_shows_its_history_and_commentary(board: Board) -> None:
         repo = PlanRepository.for_team(session)
         action = repo.action("2.3")
         repo.record_status(action, "at-risk", "U123", "Audit <b>delayed</b> & moved", NOW)
+        repo.returns.give(action, date(2014, 9, 30), "at-risk", "Two audits still out", "U123",
+                          NOW)
     status, _, body = board.get(f"/board/{board.plan_token}/action/2.3")
     page = read(body)
     assert status == 200 and ("h1", "Action 2.3") in page.headings
     assert "Audit <b>delayed</b> & moved" in page.text  # shown as typed…
     assert b"Audit &lt;b&gt;delayed&lt;/b&gt; &amp; moved" in body  # …because escaped once
-    assert "at risk" in page.text
+    assert "at risk" in page.text and "Two audits still out" in page.text
     assert [h for level, h in page.headings if level == "h2"] == [
-        "Milestones", "Updates and commentary", "Challenges from the board", "History"]
+        "Milestones", "Updates and commentary", "Quarterly returns",
+        "Challenges from the board", "History"]
 
 
 def test_theme_and_owner_pages_list_their_actions(board: Board) -> None:
