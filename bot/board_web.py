@@ -132,8 +132,8 @@ def _answer_for(ctx: Context, owner: Owner | None, keys: LinkKeys,
                 match: re.Match[str]) -> Answer:
     token = match["token"]
     if match.re is CALENDAR:
-        return ("200 OK", plan_feed(ctx, owner, keys.board_url(token)),
-                "text/calendar; charset=utf-8")
+        links_to = keys.board_url(token) if keys.public_url else ""  # no address, no URLs
+        return "200 OK", plan_feed(ctx, owner, links_to), "text/calendar; charset=utf-8"
     where = Where(f"/board/{token}", f"/calendar/{token}.ics", ctx.repo.plan.title, ctx.today,
                   owner.name if owner else None, ctx.tz)
     try:
