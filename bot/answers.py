@@ -52,7 +52,7 @@ def context_for(session: Session, settings: Settings, asker: Asker,
     try:
         repo = PlanRepository.for_team(session, asker.team_id)
         context = Context(repo, settings.now(), asker.caller(settings), settings.timezone,
-                          slack)
+                          slack, settings.link_keys())
         context.caller_owners()  # an owner the console acts as must exist in this plan
     except NoPlan as error:
         raise Refused(line(str(error))) from error

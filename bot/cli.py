@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest for LSCB_COMMAND").add_argument(
         "--url", default="", help="where the bot is reachable, e.g. https://lscb.example.org")
+    links = sub.add_parser("links", help="print the board page and calendar links "
+                           "(built on LSCB_PUBLIC_URL)")
+    links.add_argument("--owner", default="", help="only this role's or subgroup's links")
+    links.add_argument("--rotate", action="store_true",
+                       help="replace the links: the old ones answer 404 from now on")
     for name, target in (("link", "USER"), ("unlink", "USER"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
@@ -146,6 +151,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "audit": lambda: tasks.export_audit(settings, args.file),
         "plan": lambda: tasks.plan_file(settings, args),
         "manifest": lambda: tasks.print_manifest(settings, args.url),
+        "links": lambda: tasks.board_links(settings, args.owner, args.rotate),
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),

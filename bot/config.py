@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from commands.page import COMMAND
 from storage.database import DEFAULT_URL
+from storage.links import LinkKeys
 from storage.timestamps import utcnow
 
 SLACK_API_URL = "https://slack.com/api/"
@@ -45,6 +46,10 @@ class Settings:
     log_level: str = ""
     """LSCB_LOG_LEVEL; "" leaves it to the command (INFO to serve, WARNING otherwise)."""
     log_format: str = "text"
+    #: Where people reach `lscb serve` from outside, for the links it prints.
+    public_url: str = ""
+    #: The key board links are derived with; SLACK_SIGNING_SECRET when not set.
+    link_secret: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -66,7 +71,16 @@ class Settings:
             command=_command(env.get("LSCB_COMMAND", "").strip() or COMMAND),
             log_level=_choice(env, "LSCB_LOG_LEVEL", LOG_LEVELS, "").upper(),
             log_format=_choice(env, "LSCB_LOG_FORMAT", LOG_FORMATS, "text").lower(),
+            public_url=_public_url(env.get("LSCB_PUBLIC_URL", "")),
+            link_secret=env.get("LSCB_LINK_SECRET", ""),
         )
+
+    def link_keys(self) -> LinkKeys | None:
+        """What board links are made with, or None when there is no key at all. Without
+        LSCB_LINK_SECRET the signing secret serves (HMAC'd for this purpose alone); set it
+        to keep the links when the Slack app's secret is regenerated."""
+        secret = self.link_secret or self.signing_secret
+        return LinkKeys(secret, self.public_url) if secret else None
 
     @property
     def serves_http(self) -> bool:
@@ -93,6 +107,14 @@ class Settings:
 
 def _api_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
+
+
+def _public_url(value: str) -> str:
+    value = value.strip().rstrip("/")
+    if value and not value.startswith(("https://", "http://")):
+        raise SettingsError(f"LSCB_PUBLIC_URL={value!r} should start with https:// "
+                            f"(e.g. https://lscb-bot.example.org)")
+    return value
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -53,13 +53,16 @@ def serve(settings: Settings) -> int:
         log.info("Connecting to Slack in Socket Mode")
         socket_mode_handler(app, settings).start()
         return 0
+    from bot.board_web import board_pages
     from bot.heartbeat import HealthCheck
     from bot.web import LIMITS, make_server, make_wsgi
 
     wsgi = make_wsgi(app, database, settings.signing_secret, LIMITS.body_bytes,
-                     HealthCheck(database, settings.cycle_minutes))
+                     HealthCheck(database, settings.cycle_minutes),
+                     pages=board_pages(database, settings))
     server = make_server(wsgi, "0.0.0.0", settings.port)
-    log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
+    log.info("Serving Slack at http://0.0.0.0:%s/slack/events, the board page at /board/… "
+             "and calendar feeds at /calendar/…", server.effective_port)
     server.run()
     return 0
 
@@ -239,6 +242,21 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
         print(to_text(Page(is_error=True).paragraph(refused.line)))
         return 1
     print(to_text(page(linked)))
+    return 0
+
+
+def board_links(settings: Settings, owner: str, rotate: bool) -> int:
+    """`lscb links [--owner OWNER] [--rotate]`: the links, issued or replaced."""
+    from commands.links import board_links as issue
+    from commands.pages.links import links_page
+
+    try:
+        found = in_context(Database(settings.database_url), settings, CLI,
+                           lambda ctx: issue(ctx, owner, rotate))
+    except Refused as refused:
+        print(to_text(Page(is_error=True).paragraph(refused.line)), file=sys.stderr)
+        return 1
+    print(to_text(links_page(found, rotated=rotate)))
     return 0
 
 

@@ -16,6 +16,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 
+from bot.board_web import is_board_path
 from bot.edge import SlackEdge
 from bot.heartbeat import HealthCheck
 from bot.server import GuardedServer, ServerLimits, guarded_server
@@ -26,15 +27,20 @@ LIMITS = ServerLimits()
 
 
 def make_wsgi(app: App, database: Database, signing_secret: str,
-              max_body: int = LIMITS.body_bytes, health: HealthCheck | None = None) -> WSGIApp:
+              max_body: int = LIMITS.body_bytes, health: HealthCheck | None = None,
+              pages: WSGIApp | None = None) -> WSGIApp:
     """Slack at POST /slack/events; GET /healthz reports the database and the scheduler's
-    heartbeat (`bot.heartbeat.HealthCheck`)."""
+    heartbeat (`bot.heartbeat.HealthCheck`); the board page and calendar feeds
+    (`bot.board_web`) at /board/… and /calendar/…."""
     slack = SlackEdge(FormSafeHandler(app), signing_secret, max_body)
     health = health or HealthCheck(database)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz":
+        path = environ.get("PATH_INFO") or ""
+        if path == "/healthz":
             return health(start_response)
+        if pages is not None and is_board_path(path):
+            return pages(environ, start_response)
         return slack(environ, start_response)
 
     return wsgi

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from commands.page import Line, Spans, line, plain
 from commands.words import Words
+from storage.links import LinkKeys
 from storage.models import Owner
 from storage.repository import PlanRepository
 
@@ -73,6 +74,8 @@ class Context:
     caller: Caller
     tz: ZoneInfo = LONDON
     slack: SlackSide | None = None
+    #: How to make links to the board page and the feeds (None: no key is set).
+    links: LinkKeys | None = None
 
     @property
     def today(self) -> date:

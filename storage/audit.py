@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEntry, Plan
@@ -19,6 +19,13 @@ def record(session: Session, plan_id: int, actor: str, verb: str, subject: str,
     """Add one audit entry to the session; the caller's transaction decides its fate."""
     session.add(AuditEntry(plan_id=plan_id, actor=actor, verb=verb, subject=subject, at=at,
                            detail=json.dumps(detail, default=str, sort_keys=True)))
+
+
+def newest_entry(session: Session, plan_id: int) -> int:
+    """The id of the plan's newest audit entry (0: none): every change writes one, so
+    whether anything read from the plan could have changed since."""
+    return session.scalar(select(func.max(AuditEntry.id)).where(
+        AuditEntry.plan_id == plan_id)) or 0
 
 
 def every_entry(session: Session) -> list[list[str]]:

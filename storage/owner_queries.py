@@ -27,6 +27,11 @@ class OwnerQueries:
         return list(self.session.scalars(
             select(Owner).where(Owner.plan_id == self.plan.id).order_by(Owner.name)))
 
+    def owner_by_id(self, owner_id: int) -> Owner | None:
+        """The plan's owner with this id, if it has one."""
+        owner = self.session.get(Owner, owner_id)
+        return owner if owner is not None and owner.plan_id == self.plan.id else None
+
     def resolve_owner(self, query: str) -> Owner:
         """The one owner a name, alias or unambiguous abbreviation means."""
         key = name_key(query)

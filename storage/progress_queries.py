@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
-from storage.models import Action, AuditEntry, Challenge, Plan, StatusChange, Theme
+from storage.models import Action, ActionOwner, AuditEntry, Challenge, Plan, StatusChange, Theme
 from storage.risk_log import move_due_date
-from storage.rows import ActionLike
+from storage.rows import ActionLike, OwnerLike
 
 
 class ProgressQueries:
@@ -58,14 +58,17 @@ class ProgressQueries:
                 Action.plan_id == self.plan.id, StatusChange.at >= first,
                 StatusChange.at <= last).order_by(StatusChange.at, StatusChange.id))]
 
-    def status_counts(self) -> list[tuple[int, str, str, int]]:
-        """(theme number, theme title, status, count) for every live action."""
-        rows = self.session.execute(
-            select(Theme.number, Theme.title, Action.status, func.count())
-            .join(Action, Action.theme_id == Theme.id)
-            .where(Action.plan_id == self.plan.id, Action.archived.is_(False))
-            .group_by(Theme.number, Theme.title, Action.status).order_by(Theme.number))
-        return [(n, t, s, c) for n, t, s, c in rows]
+    def status_counts(self, owners: Sequence[OwnerLike] | None = None
+                      ) -> list[tuple[int, str, str, int]]:
+        """(theme number, theme title, status, count) for every live action (of `owners`)."""
+        query = (select(Theme.number, Theme.title, Action.status, func.count())
+                 .join(Action, Action.theme_id == Theme.id)
+                 .where(Action.plan_id == self.plan.id, Action.archived.is_(False))
+                 .group_by(Theme.number, Theme.title, Action.status).order_by(Theme.number))
+        if owners is not None:
+            query = query.where(Action.id.in_(select(ActionOwner.action_id).where(
+                ActionOwner.owner_id.in_([o.id for o in owners]))))
+        return [(n, t, s, c) for n, t, s, c in self.session.execute(query)]
 
     def latest_notes(self, actions: Sequence[ActionLike]) -> dict[int, str]:
         """Each action's most recent status note, in one query."""

@@ -37,3 +37,9 @@ class Returns:
             QuarterReturn.period_end <= last).order_by(QuarterReturn.period_end,
                                                        QuarterReturn.at))
         return {r.action_id: r for r in rows}
+
+    def of_action(self, action_id: int) -> list[QuarterReturn]:
+        """Every return given for one action, the latest period first."""
+        return list(self.session.scalars(select(QuarterReturn).where(
+            QuarterReturn.plan_id == self.plan.id, QuarterReturn.action_id == action_id)
+            .order_by(QuarterReturn.period_end.desc())))

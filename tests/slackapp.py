@@ -13,6 +13,7 @@ from datetime import date
 from waitress import wasyncore
 
 from bot.app import create_app
+from bot.board_web import board_pages
 from bot.config import Settings
 from bot.server import ServerLimits
 from bot.web import LIMITS, make_server, make_wsgi
@@ -54,7 +55,8 @@ def serving(database: Database, settings: Settings,
     socket is ever closed under a select() in another thread.
     """
     server = make_server(make_wsgi(create_app(settings, database), database,
-                                   settings.signing_secret, limits.body_bytes),
+                                   settings.signing_secret, limits.body_bytes,
+                                   pages=board_pages(database, settings)),
                          "127.0.0.1", 0, threads=4,
                          limits=limits)
     stop = threading.Event()

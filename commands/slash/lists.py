@@ -6,8 +6,10 @@ from datetime import date, timedelta
 
 from commands import detail, listing
 from commands.context import CommandError, Context
+from commands.links import my_calendar as board_links_of_caller
 from commands.page import Command, Page
 from commands.pages.detail import action_page, history_page
+from commands.pages.links import calendar_page
 from commands.pages.listing import (
     due_page,
     my_actions_page,
@@ -89,3 +91,9 @@ def owners(ctx: Context, args: Args) -> Page:
 def theme(ctx: Context, args: Args) -> Page:
     """actions of one theme of the plan (1 to 9 in the sample)"""
     return theme_page(listing.theme_actions(ctx, whole_number(args.rest().rstrip("."))))
+
+
+@subcommand("calendar", changes_plan=True)
+def calendar(ctx: Context, args: Args) -> Page:
+    """your own calendar feed and board page links, to subscribe to outside Slack"""
+    return calendar_page(board_links_of_caller(ctx))

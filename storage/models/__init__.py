@@ -3,6 +3,7 @@
 from storage.models.base import Base
 from storage.models.delivery import ChannelPace, CycleBeat, CycleRun, Delivery, DeliveryHold
 from storage.models.history import AuditEntry, Challenge, StatusChange
+from storage.models.links import BoardLink
 from storage.models.people import (
     GROUP,
     OWNER_KINDS,
@@ -26,6 +27,7 @@ __all__ = [
     "ActionOwner",
     "AuditEntry",
     "Base",
+    "BoardLink",
     "Cadence",
     "Challenge",
     "ChannelLink",

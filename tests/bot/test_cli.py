@@ -260,3 +260,27 @@ def test_a_bad_setting_is_a_clear_error(lscb: Lscb, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("LSCB_TODAY", "15/10/2014")
     code, _, err = lscb("ask", "/lscb overdue")
     assert code == 2 and "LSCB_TODAY='15/10/2014' is not a date like 2014-10-15" in err
+
+
+def test_links_prints_urls_and_rotating_replaces_them(
+        lscb: Lscb, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LSCB_PUBLIC_URL", "https://lscb.example.org")
+    monkeypatch.setenv("LSCB_LINK_SECRET", "a key")
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("links")
+    urls = re.findall(r"https://lscb\.example\.org/board/[\w-]{43}", out)
+    assert code == 0 and "the whole plan" in out and "Chair" in out and len(urls) > 10
+    code, chair, _ = lscb("links", "--owner", "chair")
+    chair_url = re.findall(r"https://\S+/board/[\w-]{43}", chair)
+    assert code == 0 and chair_url and chair_url[0] in urls  # the same link, asked again
+    code, rotated, _ = lscb("links", "--rotate")
+    assert code == 0 and not set(re.findall(r"https://\S+/board/[\w-]{43}", rotated)) & set(urls)
+
+
+def test_links_without_a_public_address_say_what_to_set(lscb: Lscb,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LSCB_LINK_SECRET", "a key")
+    monkeypatch.delenv("LSCB_PUBLIC_URL", raising=False)
+    lscb("plan", "import", "--sample")
+    code, _, err = lscb("links")
+    assert code == 1 and "LSCB_PUBLIC_URL" in err

@@ -19,13 +19,18 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRET = "serve-secret"
 
 
+def serve_env(tmp_path: Path, fake: FakeSlack) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'lscb.sqlite3'}",
+            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.base_url, "PORT": "0", "LSCB_SCHEDULER": "off",
+            "LSCB_TODAY": "2014-10-15", "LSCB_ADMINS": "UADMIN",
+            "LSCB_PUBLIC_URL": "https://lscb.example.org", "LSCB_LINK_SECRET": "link-key"}
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, FakeSlack]]:
     with FakeSlack() as fake:
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'lscb.sqlite3'}",
-               "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-               "SLACK_API_URL": fake.base_url, "PORT": "0", "LSCB_SCHEDULER": "off",
-               "LSCB_TODAY": "2014-10-15", "LSCB_ADMINS": "UADMIN"}
+        env = serve_env(tmp_path, fake)
         subprocess.run([sys.executable, "-m", "bot.cli", "plan", "import", "--sample"],
                        cwd=ROOT, env=env, check=True, capture_output=True)
         server = subprocess.Popen([sys.executable, "-m", "bot.cli"], cwd=ROOT, env=env,
@@ -54,3 +59,18 @@ def test_with_credentials_lscb_serves_slack_over_http(served: tuple[str, FakeSla
                                      secret_override="forged")
     assert status == 401
     assert fake.calls("auth.test"), "bolt checks its token against SLACK_API_URL"
+
+
+def test_lscb_serve_serves_the_links_lscb_links_prints(served: tuple[str, FakeSlack],
+                                                        tmp_path: Path) -> None:
+    base, fake = served
+    links = subprocess.run([sys.executable, "-m", "bot.cli", "links", "--owner", "chair"],
+                           cwd=ROOT, env=serve_env(tmp_path, fake), check=True,
+                           capture_output=True, text=True).stdout
+    board = re.search(r"https://lscb\.example\.org(/board/[\w-]{43})", links)
+    feed = re.search(r"https://lscb\.example\.org(/calendar/[\w-]{43}\.ics)", links)
+    assert board and feed
+    with urlopen(base + board[1], timeout=5) as page:
+        assert page.status == 200 and b"The part of the plan for <strong>Chair" in page.read()
+    with urlopen(base + feed[1], timeout=5) as calendar:
+        assert calendar.read().startswith(b"BEGIN:VCALENDAR")
