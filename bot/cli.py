@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
         linker.add_argument("target", metavar=target)
         linker.add_argument("owner", nargs="+", metavar="OWNER")
+    email = sub.add_parser("email", help="send an owner's nudges by email (ADDRESS \"\" or "
+                           "none removes it)")
+    email.add_argument("owner", nargs="+", metavar="OWNER")
+    email.add_argument("address", metavar="ADDRESS")
+    email.add_argument("--also", action="store_true",
+                       help="email as well as the owner's Slack channel")
     return parser
 
 
@@ -110,6 +116,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+        "email": lambda: tasks.set_email(settings, " ".join(args.owner), args.address,
+                                         args.also),
     }
     return handlers[command]()
 

@@ -14,8 +14,9 @@ from bot.answers import Asker, Refused, in_context
 from bot.config import Settings, SettingsError
 from bot.console import Who, ask_page, run_console, shown, typed_lines
 from commands import Context, admin
+from commands.owner_email import set_email as set_owner_email
 from commands.page import Page
-from commands.pages.admin import channel_page, linked_page, unlinked_page
+from commands.pages.admin import channel_page, email_page, linked_page, unlinked_page
 from commands.render_text import to_text
 from storage.database import DEFAULT_URL, Database
 from storage.errors import NoPlan
@@ -158,6 +159,18 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
         print(to_text(Page(is_error=True).paragraph(refused.line)))
         return 1
     print(to_text(page(linked)))
+    return 0
+
+
+def set_email(settings: Settings, owner: str, address: str, also: bool) -> int:
+    """`lscb email OWNER ADDRESS [--also]`: the service admins use in Slack."""
+    try:
+        result = in_context(Database(settings.database_url), settings, CLI,
+                            lambda ctx: set_owner_email(ctx, owner, address, also))
+    except Refused as refused:
+        print(to_text(Page(is_error=True).paragraph(refused.line)))
+        return 1
+    print(to_text(email_page(result)))
     return 0
 
 

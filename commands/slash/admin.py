@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from commands import admin
 from commands.context import CommandError, Context
+from commands.owner_email import set_email
 from commands.page import Command, Page, Spans
-from commands.pages.admin import channel_page, linked_page, unlinked_page
+from commands.pages.admin import channel_page, email_page, linked_page, unlinked_page
 from commands.slash.arguments import Args
 from commands.slash.registry import subcommand
 
 EXAMPLES = {"link": "link @sam pmqa", "unlink": "unlink @sam pmqa",
-            "channel": "channel #pmqa pmqa"}
+            "channel": "channel #pmqa pmqa", "email": "email pmqa pmqa@example.org"}
 
 
 def _usage(usage: str) -> tuple[Spans, ...]:
@@ -46,3 +47,15 @@ def channel(ctx: Context, args: Args) -> Page:
     usage = "channel #channel OWNER"
     where = args.channel(*_usage(usage))
     return channel_page(admin.link_channel(ctx, where, _owner(args, usage)))
+
+
+@subcommand("email OWNER ADDRESS [--also]", admin_only=True, changes_plan=True)
+def email(ctx: Context, args: Args) -> Page:
+    """send an owner's nudges by email; `none` removes the address (admins)"""
+    usage = "email OWNER ADDRESS [--also]"
+    also = args.flag("--also")
+    address = args.last_address()
+    if address is None:
+        raise CommandError(*_usage(usage), " (", Command("email OWNER none"),
+                           " removes it)")
+    return email_page(set_email(ctx, _owner(args, usage), address, also))

@@ -212,3 +212,11 @@ def test_a_bad_setting_is_a_clear_error(lscb: Lscb, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("LSCB_TODAY", "15/10/2014")
     code, _, err = lscb("ask", "/lscb overdue")
     assert code == 2 and "LSCB_TODAY='15/10/2014' is not a date like 2014-10-15" in err
+
+
+def test_the_command_line_gives_an_address(lscb: Lscb) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("email", "case", "review", "cr@example.org", "--also")
+    assert code == 0 and "cr@example.org" in out
+    code, out, _ = lscb("email", "pmqa", "not-an-address")
+    assert code == 1 and "is not an email address" in out
