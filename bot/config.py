@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -34,6 +35,10 @@ class Settings:
     cycle_minutes: int = 5
     claim_lease_seconds: int = 300
     reply_cache: bool = True
+    smtp_url: str = ""
+    """LSCB_SMTP_URL: where email goes (smtp:// with STARTTLS when offered, or smtps://)."""
+    mail_from: str = ""
+    """LSCB_MAIL_FROM: the address emails come from (needed with LSCB_SMTP_URL)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -52,6 +57,7 @@ class Settings:
             cycle_minutes=_whole(env, "LSCB_CYCLE_MINUTES", 5, minimum=1),
             claim_lease_seconds=_whole(env, "LSCB_CLAIM_LEASE_SECONDS", 300),
             reply_cache=_on(env, "LSCB_REPLY_CACHE"),
+            **_mail(env),
         )
 
     @property
@@ -75,6 +81,18 @@ class Settings:
         if self.today is None:
             return utcnow()
         return datetime.combine(self.today, time(12, 0), tzinfo=self.timezone)
+
+
+def _mail(env: Mapping[str, str]) -> dict[str, str]:
+    """LSCB_SMTP_URL and LSCB_MAIL_FROM, checked together (one is no use without the other)."""
+    url, sender = env.get("LSCB_SMTP_URL", "").strip(), env.get("LSCB_MAIL_FROM", "").strip()
+    if url and not re.match(r"^smtps?://[^/?#]+/?$", url):
+        raise SettingsError("LSCB_SMTP_URL should look like smtp://user:password@host:587 or "
+                            "smtps://host:465")
+    if url and not re.match(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", sender):
+        raise SettingsError("LSCB_SMTP_URL needs LSCB_MAIL_FROM, the address emails come "
+                            "from, e.g. lscb-bot@example.org")
+    return {"smtp_url": url, "mail_from": sender}
 
 
 def _api_url(url: str) -> str:
