@@ -69,7 +69,8 @@ class MailSender:
         except smtplib.SMTPDataError as error:
             raise _refusal(error.smtp_code, error.smtp_error, REJECTED) from error
         except (smtplib.SMTPException, OSError) as error:  # the server's, not the message's
-            cause = LOGIN if isinstance(error, smtplib.SMTPAuthenticationError) else UNREACHABLE
+            cause = LOGIN if isinstance(error, smtplib.SMTPAuthenticationError
+                                        | smtplib.SMTPNotSupportedError) else UNREACHABLE
             log.error("Email waits: the mail server at %s:%s %s (%s)", self.server.host,
                       self.server.port, "refused the login" if cause == LOGIN
                       else "did not take it", error)

@@ -1,12 +1,12 @@
 """Talking to the mail server: LSCB_SMTP_URL read, and one message sent in known phases.
 
 ``smtp://host[:port]`` (25) uses STARTTLS whenever the server offers it, ``smtps://``
-(465) is TLS from the start; ``user:password@`` logs in (never over plain text, except to
-a server on this machine). The send is split where its outcome changes: until the final
-``.`` of DATA is written nothing can have been delivered, so a failure there is safe to
-retry; once it is written, only the server's reply says whether it took the message, and
-a lost reply leaves the outcome unknown (`OutcomeUnknown`; RFC 5321 section 4.1.1.4 and
-RFC 1047 on exactly this window).
+(465) is TLS from the start; ``user:password@`` logs in, never over plain text.
+
+The send is split where its outcome changes: until the final ``.`` of DATA is written
+nothing can have been delivered, so a failure there is safe to retry; once it is written,
+only the server's reply says whether it took the message, and a lost reply leaves the
+outcome unknown (`OutcomeUnknown`; RFC 5321 section 4.1.1.4, and RFC 1047 on this window).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
-LOOPBACK = ("127.", "::1", "localhost")
 
 
 class SmtpUrlError(ValueError):
@@ -82,8 +81,7 @@ def send(server: SmtpServer, sender: str, recipient: str, message: bytes,
 
 
 def _login(smtp: smtplib.SMTP, server: SmtpServer) -> None:
-    encrypted = server.tls or isinstance(smtp.sock, ssl.SSLSocket)
-    if not encrypted and not server.host.startswith(LOOPBACK):
+    if not (server.tls or isinstance(smtp.sock, ssl.SSLSocket)):
         raise smtplib.SMTPNotSupportedError(
             "the mail server offers no STARTTLS: the password is not sent in plain text")
     smtp.login(server.user, server.password)

@@ -77,15 +77,19 @@ def email_parts(text: str, blocks: list[dict[str, Any]]) -> EmailParts:
 
 
 def _for_email(blocks: list[Block], links: ActionLink | None) -> list[Block]:
-    """Slack's buttons as links to the board, where there are any; otherwise left out."""
+    """Slack's buttons as links to the board (each action once), where there are any;
+    otherwise left out."""
     shown = Page()
+    linked: set[str] = set()
     for block in blocks:
         if not isinstance(block, Buttons):
             shown.blocks.append(block)
             continue
-        refs = dict.fromkeys(ref for button in block.buttons
-                             if button.action_id in _ACTION_BUTTONS
-                             for ref in button.value.split(",") if ref)
+        refs = [ref for ref in dict.fromkeys(ref for button in block.buttons
+                                             if button.action_id in _ACTION_BUTTONS
+                                             for ref in button.value.split(",") if ref)
+                if ref not in linked]
+        linked.update(refs)
         urls = [(ref, links(ref)) for ref in refs] if links else []
         shown.lines([line(Link(url, f"Action {ref} on the board")) for ref, url in urls if url])
     return shown.blocks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -18,14 +18,11 @@ from bot.smtp import SmtpServer
 from storage.database import Database
 from storage.ledger import Ledger
 from storage.models import Delivery
-from storage.repository import PlanRepository
 from storage.timestamps import utcnow
 from tests.fakeslack import FakeSlack
-from tests.scheduler.conftest import ADMIN, SettingsAt
+from tests.scheduler.conftest import ADMIN, CASE, COMMS, CSE, SettingsAt
 from tests.smtpserver import LoopbackSmtp
 
-COMMS, CSE = "comms@example.org", "cse.mfh@example.gov.uk"
-CASE = "case.review@example.nhs.uk"
 FROM = "lscb-bot@example.org"
 MONDAY = date(2014, 6, 2)
 
@@ -35,18 +32,6 @@ def smtp() -> Iterator[LoopbackSmtp]:
     server = LoopbackSmtp().start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def mail_database(plan_database: Database) -> Database:
-    """Two owners with no channel given addresses; Case Review (in #case-review) as well."""
-    with plan_database.committed() as session:
-        repo = PlanRepository.for_team(session)
-        at = datetime(2014, 3, 1, tzinfo=UTC)
-        repo.set_email(repo.resolve_owner("communications"), COMMS, False, "test", at)
-        repo.set_email(repo.resolve_owner("cse"), CSE, False, "test", at)
-        repo.set_email(repo.resolve_owner("case review"), CASE, True, "test", at)
-    return plan_database
 
 
 def mail_settings(settings_at: SettingsAt, day: date, smtp: LoopbackSmtp) -> Settings:
