@@ -58,13 +58,17 @@ def admin_notice(title: str, lines: Sequence[Line]) -> Page:
     return Page().heading(title).lines(list(lines), "lscb nudges preview")
 
 
-def failure_notice(groups: Sequence[tuple[str, Sequence[Line]]], grace_days: int) -> Page:
-    """The nudges Slack refused this cycle, by cause, each with its fix."""
+def failure_notice(groups: Sequence[tuple[str, Sequence[Line]]], grace_days: int,
+                   by_email: bool = False) -> Page:
+    """The nudges Slack (or, `by_email`, the mail server) refused this cycle, by cause,
+    each with its fix."""
     lines: list[Line] = []
     for cause, items in groups:
         what, fix = cause_text(cause)
         lines.append(line(Bold(what), f" ({plural(len(items), 'nudge')}): ", fix, "."))
         lines += [line("• ", item) for item in items]
+    if by_email:
+        return Page().heading("Emails that were not delivered").lines(lines)
     return (Page().heading("Nudges Slack would not take")
             .note(f"Once the channel is fixed they go out by themselves, if they are less "
                   f"than {plural(grace_days, 'day')} late.")

@@ -202,3 +202,15 @@ def test_a_claim_abandoned_mid_send_is_not_emailed_again(
     assert not [r for r in smtp.received if r.recipients == [row.channel[len("mailto:"):]]
                 and str(r.message["Subject"]).endswith(row.text.splitlines()[0])]
     assert all(d.status == "sent" for d in after.values() if d.id != row.id)
+
+
+def test_without_a_mail_server_emails_fail_at_once_and_the_admins_are_told(
+        mail_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    run_cycle(mail_database, settings_at(MONDAY), sender, worker="w1")  # no LSCB_SMTP_URL
+    assert {(d.status, d.cause) for d in mail_rows(mail_database)} == {
+        ("failed", "mail_not_set_up")}
+    notices = [m["text"] for m in fake.posts(ADMIN) if "Emails that were not delivered"
+               in m["text"]]
+    assert len(notices) == 1 and "Email is not set up" in notices[0]
+    assert not [m for m in fake.posts(ADMIN) if "Slack would not take" in m["text"]]
