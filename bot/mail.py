@@ -20,11 +20,13 @@ import hashlib
 import json
 import logging
 import smtplib
+import ssl
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from functools import cached_property
 from typing import Any
 
 from bot.config import Settings
@@ -49,6 +51,11 @@ class MailSender:
     """LSCB_MAIL_FROM: the From header and the envelope sender."""
     timeout: float = 30.0
 
+    @cached_property
+    def _tls(self) -> ssl.SSLContext:
+        """The system's certificates, loaded once per sender (SSL_CERT_FILE is honoured)."""
+        return ssl.create_default_context()
+
     def deliver(self, delivery: Delivery, batch: Batch) -> str:
         """Email the row; returns its Message-ID's local part (kept as the row's ts)."""
         if delivery.cause == UNKNOWN:
@@ -60,7 +67,7 @@ class MailSender:
         message, key = self.message(delivery)
         try:
             reply = send(self.server, self.sender, address_of(delivery.channel),
-                         message.as_bytes(policy=SMTP), self.timeout)
+                         message.as_bytes(policy=SMTP), self.timeout, lambda: self._tls)
         except OutcomeUnknown as lost:
             raise DeliveryFailed(f"the mail server's reply was lost: {lost}", permanent=True,
                                  cause=OUTCOME_UNKNOWN) from lost

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import smtplib
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -55,19 +56,20 @@ class SmtpServer:
 
 
 def send(server: SmtpServer, sender: str, recipient: str, message: bytes,
-         timeout: float) -> str:
+         timeout: float, tls: Callable[[], ssl.SSLContext] = ssl.create_default_context) -> str:
     """Send `message` (CRLF lines) to one recipient; returns the server's final reply.
 
     Raises smtplib's errors (SMTPRecipientsRefused, SMTPResponseException, OSError …) while
     nothing can have been delivered, and OutcomeUnknown after the message was written.
+    `tls` gives the context that checks the server's certificate, only when TLS is used
+    (loading the system's certificates takes longer than a whole send on loopback).
     """
-    context = ssl.create_default_context()
-    smtp = (smtplib.SMTP_SSL(server.host, server.port, timeout=timeout, context=context)
+    smtp = (smtplib.SMTP_SSL(server.host, server.port, timeout=timeout, context=tls())
             if server.tls else smtplib.SMTP(server.host, server.port, timeout=timeout))
     try:
         smtp.ehlo()
         if not server.tls and smtp.has_extn("starttls"):
-            smtp.starttls(context=context)
+            smtp.starttls(context=tls())
             smtp.ehlo()
         if server.user:
             _login(smtp, server)
