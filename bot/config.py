@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.smtp import SmtpServer, SmtpUrlError
 from storage.database import DEFAULT_URL
 from storage.timestamps import utcnow
 
@@ -88,7 +89,12 @@ def _mail(env: Mapping[str, str]) -> dict[str, str]:
     url, sender = env.get("LSCB_SMTP_URL", "").strip(), env.get("LSCB_MAIL_FROM", "").strip()
     if url and not re.match(r"^smtps?://[^/?#]+/?$", url):
         raise SettingsError("LSCB_SMTP_URL should look like smtp://user:password@host:587 or "
-                            "smtps://host:465")
+                            "smtps://host:465 (percent-encode a / ? # or @ in the password)")
+    try:
+        if url:
+            SmtpServer.from_url(url)
+    except SmtpUrlError as error:
+        raise SettingsError(str(error)) from error
     if url and not re.match(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", sender):
         raise SettingsError("LSCB_SMTP_URL needs LSCB_MAIL_FROM, the address emails come "
                             "from, e.g. lscb-bot@example.org")

@@ -41,8 +41,9 @@ def test_settings_want_a_from_address_with_a_server() -> None:
     assert (settings.smtp_url, settings.mail_from) == ("smtp://mail.example.org:587", FROM)
     with pytest.raises(SettingsError, match="LSCB_MAIL_FROM"):
         Settings.from_env({"LSCB_SMTP_URL": "smtp://mail.example.org"})
-    with pytest.raises(SettingsError, match="LSCB_SMTP_URL"):
-        Settings.from_env({"LSCB_SMTP_URL": "mail.example.org", "LSCB_MAIL_FROM": FROM})
+    for bad in ("mail.example.org", "smtp://mail.example.org:port", "smtp://a:b/c@host"):
+        with pytest.raises(SettingsError, match="LSCB_SMTP_URL"):
+            Settings.from_env({"LSCB_SMTP_URL": bad, "LSCB_MAIL_FROM": FROM})
     assert Settings.from_env({}).smtp_url == ""
 
 
