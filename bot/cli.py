@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
             "a Slack user ID (U0123ABCD) or their email address (needs SLACK_BOT_TOKEN)"
             if target == "USER" else "a Slack channel ID (C0123ABCD)"))
         linker.add_argument("owner", nargs="+", metavar="OWNER")
+    email = sub.add_parser("email", help="send an owner's nudges by email (ADDRESS \"\" or "
+                           "none removes it)")
+    email.add_argument("owner", nargs="+", metavar="OWNER")
+    email.add_argument("address", metavar="ADDRESS")
+    email.add_argument("--also", action="store_true",
+                       help="email as well as the owner's Slack channel")
     return parser
 
 
@@ -155,6 +161,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
         "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+        "email": lambda: tasks.set_email(settings, " ".join(args.owner), args.address,
+                                         args.also),
     }
     return handlers[command]()
 

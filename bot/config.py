@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.smtp import SmtpServer, SmtpUrlError
 from commands.page import COMMAND
 from storage.database import DEFAULT_URL
 from storage.links import LinkKeys
@@ -50,6 +51,10 @@ class Settings:
     public_url: str = ""
     #: The key board links are derived with; SLACK_SIGNING_SECRET when not set.
     link_secret: str = ""
+    smtp_url: str = ""
+    """LSCB_SMTP_URL: where email goes (smtp:// with STARTTLS when offered, or smtps://)."""
+    mail_from: str = ""
+    """LSCB_MAIL_FROM: the address emails come from (needed with LSCB_SMTP_URL)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -73,6 +78,7 @@ class Settings:
             log_format=_choice(env, "LSCB_LOG_FORMAT", LOG_FORMATS, "text").lower(),
             public_url=_public_url(env.get("LSCB_PUBLIC_URL", "")),
             link_secret=env.get("LSCB_LINK_SECRET", ""),
+            **_mail(env),
         )
 
     def link_keys(self) -> LinkKeys | None:
@@ -103,6 +109,23 @@ class Settings:
         if self.today is None:
             return utcnow()
         return datetime.combine(self.today, time(12, 0), tzinfo=self.timezone)
+
+
+def _mail(env: Mapping[str, str]) -> dict[str, str]:
+    """LSCB_SMTP_URL and LSCB_MAIL_FROM, checked together (one is no use without the other)."""
+    url, sender = env.get("LSCB_SMTP_URL", "").strip(), env.get("LSCB_MAIL_FROM", "").strip()
+    if url and not re.match(r"^smtps?://[^/?#]+/?$", url):
+        raise SettingsError("LSCB_SMTP_URL should look like smtp://user:password@host:587 or "
+                            "smtps://host:465 (percent-encode a / ? # or @ in the password)")
+    try:
+        if url:
+            SmtpServer.from_url(url)
+    except SmtpUrlError as error:
+        raise SettingsError(str(error)) from error
+    if url and not re.match(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", sender):
+        raise SettingsError("LSCB_SMTP_URL needs LSCB_MAIL_FROM, the address emails come "
+                            "from, e.g. lscb-bot@example.org")
+    return {"smtp_url": url, "mail_from": sender}
 
 
 def _api_url(url: str) -> str:

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -34,6 +34,7 @@ from bot.slack_errors import (
     TokenRefused,
     failure,
 )
+from commands.mail_message import is_mail
 from storage.models import Delivery
 from storage.models.delivery import UNKNOWN
 
@@ -54,11 +55,23 @@ class Batch:
     broken: dict[str, DeliveryFailed] = field(default_factory=dict)
 
 
+class Courier(Protocol):
+    """Another way a row reaches its reader (bot.mail.MailSender for ``mailto:`` rows)."""
+
+    def deliver(self, delivery: Delivery, batch: Batch) -> str: ...
+
+
+NO_MAIL = DeliveryFailed("email is not set up: set LSCB_SMTP_URL and LSCB_MAIL_FROM",
+                         permanent=True, cause="mail_not_set_up")
+
+
 @dataclass
 class SlackSender:
     client: WebClient
     lookups: WebClient | None = None
     """For history: a client that does not wait out a rate limit (default: `client`)."""
+    mail: Courier | None = None
+    """Where ``mailto:`` rows go (None: email is not set up, and they fail saying so)."""
     min_interval: float = 1.0
     attempts: int = 3
     backoff: float = 1.0
@@ -67,6 +80,10 @@ class SlackSender:
 
     def deliver(self, delivery: Delivery, batch: Batch) -> str:
         """Post the row's message (unless it is already there); return its ts."""
+        if is_mail(delivery.channel):
+            if self.mail is None:
+                raise NO_MAIL.again(unknown=False)
+            return self.mail.deliver(delivery, batch)
         known = batch.broken.get(delivery.channel)
         if known is not None:  # not tried: an earlier unknown outcome stays unknown
             raise known.again(unknown=delivery.cause == UNKNOWN)
@@ -212,5 +229,8 @@ class SlackSender:
 def make_sender(settings: Settings) -> SlackSender:
     """A sender whose client never retries a lost connection blindly (see module doc), and
     whose lookups never sit out a rate limit."""
+    from bot.mail import make_mailer
+
     return SlackSender(make_client(settings, retry_connections=False),
-                       make_client(settings, retry_connections=False, retry_rate_limits=False))
+                       make_client(settings, retry_connections=False, retry_rate_limits=False),
+                       mail=make_mailer(settings))

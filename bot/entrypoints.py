@@ -15,8 +15,9 @@ from bot.config import Settings, SettingsError
 from bot.console import CONSOLE_TEAM, Who, ask_page, run_console, shown, typed_lines
 from bot.manifest import ManifestError, manifest_for
 from commands import Context, admin
+from commands.owner_email import set_email as set_owner_email
 from commands.page import Page
-from commands.pages.admin import channel_page, linked_page, unlinked_page
+from commands.pages.admin import channel_page, email_page, linked_page, unlinked_page
 from commands.render_text import to_text
 from storage.database import DEFAULT_URL, Database, Session, upgrade
 from storage.errors import NoPlan, PlanFileError
@@ -257,6 +258,18 @@ def board_links(settings: Settings, owner: str, rotate: bool) -> int:
         print(to_text(Page(is_error=True).paragraph(refused.line)), file=sys.stderr)
         return 1
     print(to_text(links_page(found, rotated=rotate)))
+    return 0
+
+
+def set_email(settings: Settings, owner: str, address: str, also: bool) -> int:
+    """`lscb email OWNER ADDRESS [--also]`: the service admins use in Slack."""
+    try:
+        result = in_context(Database(settings.database_url), settings, CLI,
+                            lambda ctx: set_owner_email(ctx, owner, address, also))
+    except Refused as refused:
+        print(to_text(Page(is_error=True).paragraph(refused.line)))
+        return 1
+    print(to_text(email_page(result)))
     return 0
 
 

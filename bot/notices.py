@@ -14,6 +14,7 @@ from functools import partial
 
 from bot.config import Settings
 from bot.slack_errors import cause_group
+from commands.mail_message import address_of, is_mail
 from commands.nudge_span import as_message
 from commands.page import ChannelRef, Line, line
 from commands.pages.notices import admin_notice, failure_notice, resumed_notice
@@ -65,16 +66,22 @@ def unheard(rows: Sequence[Delivery], settings: Settings, now: datetime) -> list
 
 
 def failed(rows: Sequence[Delivery], settings: Settings, now: datetime) -> list[Nudge]:
-    """One notice for the nudges Slack refused, grouped by cause, each with its fix."""
+    """One notice for the nudges Slack refused, grouped by cause, each with its fix (and
+    one for the emails the mail server refused: their fixes differ)."""
     if not rows:
         return []
+    by_email = [r for r in rows if is_mail(r.channel)]
+    if by_email and len(by_email) < len(rows):
+        return [*failed([r for r in rows if not is_mail(r.channel)], settings, now),
+                *failed(by_email, settings, now)]
     groups: defaultdict[str, list[Line]] = defaultdict(list)
     for row in rows:
-        where = ChannelRef(row.channel) if row.channel[:1] in ("C", "G") else row.channel
+        where = (ChannelRef(row.channel) if row.channel[:1] in ("C", "G")
+                 else address_of(row.channel) if is_mail(row.channel) else row.channel)
         groups[cause_group(row.cause or "unknown")].append(line(where, " · ",
                                                                 _line(row, settings)))
-    message = as_message(failure_notice(list(groups.items()), settings.grace_days),
-                         settings.command)
+    message = as_message(failure_notice(list(groups.items()), settings.grace_days,
+                                        by_email=bool(by_email)), settings.command)
     return to_admins(f"admin:failed:{rows[0].id}", message, settings, now)
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from bot.config import Settings
+from commands.mail_message import address_of, is_mail
 from commands.nudges import nudges_between
 from storage.database import Database
 from storage.repository import PlanRepository
@@ -23,10 +24,16 @@ def preview(database: Database, settings: Settings, first: date, last: date) -> 
             lines.append(f"{plan.title}: {len(nudges)} nudges from {first} to {last}")
             for nudge in nudges:
                 local = nudge.send_at.astimezone(settings.timezone)
-                where = f"#{nudge.channel}" if nudge.channel else "NOBODY WILL HEAR THIS"
+                where = _where(nudge.channel)
                 lines.append(f"{local:%a %Y-%m-%d %H:%M %Z}  {where}  [{nudge.key}] "
                              f"{nudge.audience}\n    {title_of(nudge.blocks, nudge.text)}")
     return "\n".join(lines) or "No plan is loaded."
+
+
+def _where(channel: str) -> str:
+    if is_mail(channel):
+        return f"email {address_of(channel)}"
+    return f"#{channel}" if channel else "NOBODY WILL HEAR THIS"
 
 
 def title_of(blocks: list[dict[str, Any]], text: str) -> str:

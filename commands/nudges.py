@@ -20,12 +20,13 @@ from commands.calendar import (
     next_working_day_after,
     reporting_days,
 )
-from commands.nudge_span import NOBODY, Span, as_message
-from commands.page import COMMAND
+from commands.mail_message import ActionLink
+from commands.nudge_span import NOBODY, Span, as_message, routes_of
+from commands.page import COMMAND, Page
 from commands.pages import nudges as nudge_pages
 from commands.return_nudges import quarterly_returns
 from commands.words import Words
-from storage.ledger import DIGEST, DUE_SOON, OVERDUE, REPORTING, Message, Nudge
+from storage.ledger import DIGEST, DUE_SOON, OVERDUE, REPORTING, Nudge
 from storage.models import Cadence, ReportingRow
 from storage.repository import PlanRepository
 from storage.rows import DueItem, OwnerLike
@@ -36,11 +37,13 @@ __all__ = ["NOBODY", "Nudge", "as_message", "nudges_between"]
 
 
 def nudges_between(repo: PlanRepository, first: datetime, last: datetime,
-                   tz: ZoneInfo, command: str = COMMAND) -> list[Nudge]:
+                   tz: ZoneInfo, command: str = COMMAND,
+                   links: ActionLink | None = None) -> list[Nudge]:
     """Every nudge whose send time falls from `first` to `last`, in send order; their
-    commands written as the workspace types them (`command`)."""
+    commands written as the workspace types them (`command`), and `links`: where an email
+    may link to an action on the board."""
     span = Span(repo, first.astimezone(tz).date(), last.astimezone(tz).date(), tz,
-                repo.channels(), command)
+                routes_of(repo), links, command)
     found = [*_reporting(span), *_due_soon(span), *_overdue(span), *_digests(span),
              *quarterly_returns(span)]
     return sorted((n for n in found if first <= n.send_at <= last),
@@ -62,21 +65,17 @@ def _reporting(span: Span) -> list[Nudge]:
                                         occurrence=occurrence,
                                         send_at=span.at(day), channel=channel,
                                         audience=_names(owners),
-                                        render=partial(_reporting_message, span, row, cadence,
-                                                       owners, day)))
+                                        render=span.render(channel, partial(
+                                            _reporting_page, span, row, cadence, owners,
+                                            day))))
     return nudges
 
 
-def _reporting_message(span: Span, row: ReportingRow, cadence: Cadence,
-                       owners: list[OwnerLike], day: date) -> Message:
+def _reporting_page(span: Span, row: ReportingRow, cadence: Cadence,
+                    owners: list[OwnerLike], day: date) -> Page:
     carried = span.report_on(day) if cadence.carries_report else None
-    return as_message(nudge_pages.reporting(row, cadence, owners, span.actions_of(owners), day,
-                                            carried, Words.of(span.repo.plan)), span.command)
-
-
-def _rendered(build: nudge_pages.ItemPage, item: DueItem, owners: Sequence[OwnerLike],
-              day: date, command: str) -> Message:
-    return as_message(build(item, owners, day), command)
+    return nudge_pages.reporting(row, cadence, owners, span.actions_of(owners), day, carried,
+                                 Words.of(span.repo.plan))
 
 
 def _due_soon(span: Span) -> list[Nudge]:
@@ -107,8 +106,7 @@ def _per_channel(span: Span, item: DueItem, day: date, kind: str,
     for channel, owners in span.by_channel(item.action.owners).items():
         nudges.append(Nudge(key=key, occurrence=item.due,
                             send_at=span.at(day), channel=channel, audience=_names(owners),
-                            render=partial(_rendered, build, item, owners, day,
-                                           span.command)))
+                            render=span.render(channel, partial(build, item, owners, day))))
     return nudges
 
 
@@ -129,22 +127,18 @@ def _digests_on(span: Span, monday: date, day: date) -> list[Nudge]:
     for item in span.repo.overdue(day):
         if snoozed(item, day):
             continue
-        for channel in {span.channels.get(o.id, NOBODY) for o in span.reached(item.action.owners)}:
+        for channel in {t for o in span.reached(item.action.owners) for t in span.targets(o)}:
             items_by_channel[channel].append(item)
     items_by_channel.pop(NOBODY, None)
     nudges = []
     for channel, items in sorted(items_by_channel.items()):
         owners = {o.name for i in items for o in span.reached(i.action.owners)
-                  if span.channels.get(o.id) == channel}
+                  if channel in span.targets(o)}
         nudges.append(Nudge(key=DIGEST, occurrence=monday, send_at=span.at(day),
                             channel=channel, audience="; ".join(sorted(owners)),
-                            render=partial(_digest_message, items, day,
-                                           span.undated_in(channel), span.command)))
+                            render=span.render(channel, partial(
+                                nudge_pages.digest, items, day, span.undated_in(channel)))))
     return nudges
-
-
-def _digest_message(items: list[DueItem], day: date, undated: int, command: str) -> Message:
-    return as_message(nudge_pages.digest(items, day, undated), command)
 
 
 def snoozed(item: DueItem, day: date) -> bool:

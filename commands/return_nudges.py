@@ -8,12 +8,13 @@ from datetime import date, timedelta
 from functools import partial
 
 from commands.calendar import first_working_day_from
-from commands.nudge_span import NOBODY, Span, as_message
+from commands.nudge_span import Span
+from commands.page import Page
 from commands.pages.quarterly import return_reminder, return_request
 from commands.quarters import Quarter, make_quarter
 from commands.returns_window import REMIND_BEFORE_DUE, due_date
 from commands.words import Words
-from storage.ledger import RETURN, RETURN_REMINDER, Message, Nudge
+from storage.ledger import RETURN, RETURN_REMINDER, Nudge
 from storage.models import Owner
 from storage.rows import ActionRow
 
@@ -59,17 +60,16 @@ def _to_owners(span: Span, quarter: Quarter, day: date, kind: str,
     nudges = []
     for owner in span.repo.owners():
         actions = which(span, owner, quarter)
-        if actions:
+        for channel in span.targets(owner) if actions else ():
             nudges.append(Nudge(key=kind.format(owner=owner.id), occurrence=quarter.last,
-                                send_at=span.at(day), channel=span.channels.get(owner.id, NOBODY),
-                                audience=owner.name,
-                                render=partial(_message, kind, owner, quarter, actions,
-                                               span.command, Words.of(span.repo.plan))))
+                                send_at=span.at(day), channel=channel, audience=owner.name,
+                                render=span.render(channel, partial(
+                                    _page, kind, owner, quarter, actions,
+                                    Words.of(span.repo.plan)))))
     return nudges
 
 
-def _message(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow],
-             command: str, words: Words) -> Message:
+def _page(kind: str, owner: Owner, quarter: Quarter, actions: list[ActionRow],
+          words: Words) -> Page:
     build = return_request if kind == RETURN else return_reminder
-    return as_message(build(owner.id, owner.name, quarter, due_date(quarter), actions, words),
-                      command)
+    return build(owner.id, owner.name, quarter, due_date(quarter), actions, words)

@@ -120,6 +120,18 @@ class OwnerQueries:
                                     .where(ChannelLink.plan_id == self.plan.id))
         return {owner_id: channel for owner_id, channel in rows}
 
+    def set_email(self, owner: Owner, address: str, also: bool, actor: str,
+                  now: datetime) -> bool:
+        """Give an owner an email address ("" removes it); False when nothing changed."""
+        if (owner.email, owner.email_also) == (address, also and bool(address)):
+            return False
+        previous = owner.email
+        owner.email, owner.email_also = address, also and bool(address)
+        audit.record(self.session, self.plan.id, actor,
+                     "email.set" if address else "email.remove", owner.name, now,
+                     email=address, previous=previous, also=owner.email_also)
+        return True
+
     def channel_of(self, owner: Owner) -> str | None:
         return self.session.scalar(select(ChannelLink.slack_channel_id)
                                    .where(ChannelLink.owner_id == owner.id))

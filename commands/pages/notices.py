@@ -25,9 +25,20 @@ CAUSES: dict[str, tuple[str, Line]] = {
     "user_not_found": ("Slack knows no such user", line("check the IDs in LSCB_ADMINS")),
     "unreachable": ("Slack did not answer",
                     line("nothing to do: the bot checks again before it sends anything there")),
+    "mail_refused": ("The mail server refused the address",
+                     line("check it with the owner and give the right one with ",
+                          Command("email OWNER ADDRESS"), "; these will not be sent again")),
+    "mail_rejected": ("The mail server refused the message",
+                      line("its reply is in the ledger; these will not be sent again")),
+    "mail_outcome_unknown": ("The mail server may or may not have taken them (its reply "
+                             "was lost)", line("ask the owner whether they arrived: the "
+                                               "bot never emails the same nudge twice")),
+    "mail_not_set_up": ("Email is not set up",
+                        line("set LSCB_SMTP_URL and LSCB_MAIL_FROM, or remove the address "
+                             "with ", Command("email OWNER none"))),
 }
-"""Slack's error (``token`` for any refusal of the token) -> what is wrong, and what fixes
-it."""
+"""Slack's error (``token`` for any refusal of the token), or the mail server's refusal
+(bot.mail) -> what is wrong, and what fixes it."""
 
 
 def cause_text(cause: str) -> tuple[str, Line]:
@@ -47,13 +58,17 @@ def admin_notice(title: str, lines: Sequence[Line]) -> Page:
     return Page().heading(title).lines(list(lines), "lscb nudges preview")
 
 
-def failure_notice(groups: Sequence[tuple[str, Sequence[Line]]], grace_days: int) -> Page:
-    """The nudges Slack refused this cycle, by cause, each with its fix."""
+def failure_notice(groups: Sequence[tuple[str, Sequence[Line]]], grace_days: int,
+                   by_email: bool = False) -> Page:
+    """The nudges Slack (or, `by_email`, the mail server) refused this cycle, by cause,
+    each with its fix."""
     lines: list[Line] = []
     for cause, items in groups:
         what, fix = cause_text(cause)
         lines.append(line(Bold(what), f" ({plural(len(items), 'nudge')}): ", fix, "."))
         lines += [line("• ", item) for item in items]
+    if by_email:
+        return Page().heading("Emails that were not delivered").lines(lines)
     return (Page().heading("Nudges Slack would not take")
             .note(f"Once the channel is fixed they go out by themselves, if they are less "
                   f"than {plural(grace_days, 'day')} late.")

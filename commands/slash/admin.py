@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from commands import admin
 from commands.context import CommandError, Context
+from commands.owner_email import set_email
 from commands.page import Command, Page, Spans
-from commands.pages.admin import channel_page, linked_page, unlinked_page, who_page
+from commands.pages.admin import channel_page, email_page, linked_page, unlinked_page, who_page
 from commands.slash.arguments import Args
 from commands.slash.registry import subcommand
 
 EXAMPLES = {"link": "link @sam pmqa", "unlink": "unlink @sam pmqa",
-            "channel": "channel #pmqa pmqa", "who": "who pmqa"}
+            "channel": "channel #pmqa pmqa", "who": "who pmqa",
+            "email": "email pmqa pmqa@example.org"}
 BY_EMAIL = {"link": "link sam.jones@council.gov.uk pmqa",
             "unlink": "unlink sam.jones@council.gov.uk pmqa"}
 
@@ -56,3 +58,15 @@ def channel(ctx: Context, args: Args) -> Page:
 def who(ctx: Context, args: Args) -> Page:
     """who is linked to a role or subgroup, and its channel"""
     return who_page(admin.who(ctx, _owner(args, "who OWNER")))
+
+
+@subcommand("email OWNER ADDRESS [--also]", admin_only=True, changes_plan=True)
+def email(ctx: Context, args: Args) -> Page:
+    """send an owner's nudges by email; `none` removes the address (admins)"""
+    usage = "email OWNER ADDRESS [--also]"
+    also = args.flag("--also")
+    address = args.last_address()
+    if address is None:
+        raise CommandError(*_usage(usage), " (", Command("email OWNER none"),
+                           " removes it)")
+    return email_page(set_email(ctx, _owner(args, usage), address, also))

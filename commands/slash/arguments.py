@@ -106,6 +106,23 @@ class Args:
             return token.value.lstrip("#")
         raise CommandError(*missing)
 
+    def last_address(self) -> str | None:
+        """Take the last word if it is an email address: a ``mailto:`` link Slack resolved,
+        a word with an ``@``, or ``""``/``none`` for no address; None (nothing taken) else."""
+        token = self._tokens[-1] if self._tokens else None
+        if token is None:
+            return None
+        if isinstance(token.value, Link) and token.value.url.lower().startswith("mailto:"):
+            found = token.value.url[len("mailto:"):]
+        elif isinstance(token.value, str) and ("@" in token.value or token.value.lower()
+                                               in ("", "none", "-")):
+            found = token.value
+        else:
+            return None
+        self._tokens.pop()
+        self._blank([token])
+        return found
+
     def flag(self, name: str) -> bool:
         """Take `--name` from wherever it stands."""
         found = [t for t in self._tokens if isinstance(t.value, str) and t.value.lower() == name]

@@ -31,7 +31,8 @@ class Delivery(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     nudge_key: Mapped[str] = mapped_column(String(200))
     occurrence: Mapped[date] = mapped_column(Date)
-    channel: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(300))
+    """A Slack conversation or user id, or ``mailto:ADDRESS`` for email (bot.mail)."""
     send_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     status: Mapped[str] = mapped_column(String(16), index=True)
     audience: Mapped[str] = mapped_column(String(300), default="")

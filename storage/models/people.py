@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base
@@ -33,6 +33,10 @@ class Owner(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    """Where the owner's nudges go by email ("" for none): partners who are not in Slack."""
+    email_also: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Email as well as the owner's Slack channel (`--also`); without a channel, email only."""
 
     aliases: Mapped[list[OwnerAlias]] = relationship(
         back_populates="owner", cascade="all, delete-orphan", order_by="OwnerAlias.id"

@@ -284,3 +284,17 @@ def test_links_without_a_public_address_say_what_to_set(lscb: Lscb,
     lscb("plan", "import", "--sample")
     code, _, err = lscb("links")
     assert code == 1 and "LSCB_PUBLIC_URL" in err
+
+
+def test_the_command_line_gives_an_address(lscb: Lscb) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, _ = lscb("email", "case", "review", "cr@example.org", "--also")
+    assert code == 0 and "cr@example.org" in out
+    code, out, _ = lscb("email", "pmqa", "not-an-address")
+    assert code == 1 and "is not an email address" in out
+    code, out, _ = lscb("nudges", "preview", "--from", "2014-06-02", "--to", "2014-06-02")
+    assert "email cr@example.org  [overdue:5.1]" in out  # no channel here: by email
+    code, out, _ = lscb("email", "case", "review", "")
+    assert code == 0 and "gets no email" in out
+    assert "email cr@example.org" not in lscb("nudges", "preview", "--from", "2014-06-02",
+                                              "--to", "2014-06-02")[1]

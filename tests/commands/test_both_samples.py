@@ -19,6 +19,7 @@ from commands.nudges import NOBODY, nudges_between
 from commands.render_blocks import Reply, to_reply
 from commands.slash import SUBCOMMANDS, dispatch
 from storage.database import Database
+from storage.links import LinkKeys
 from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
 from tests.conftest import prepare_database
@@ -43,7 +44,8 @@ ASKED = [
     ("return", "{ref} green on track"), ("challenge", "{ref} What evidence is there?"),
     ("challenges", "{ref}"), ("answer", "1 The audit report"), ("risk", "list"),
     ("move", "{ref} {later} the tool needs testing"), ("approvals", ""),
-    ("approve", "2"), ("reject", "2"), ("unlink", "<@U5|sam> {owner}"),
+    ("approve", "2"), ("reject", "2"), ("who", "{owner}"), ("unlink", "<@U5|sam> {owner}"),
+    ("email", "{owner} owner@example.org"), ("email", "{owner} none"), ("calendar", ""),
 ]
 #: Refusals an admin may rightly get here: rejecting the move just approved.
 EXPECTED_REFUSALS = {"reject"}
@@ -70,7 +72,8 @@ def samples(sample_files: dict[str, Path], tmp_path: Path) -> Iterator[dict[str,
 def ask(database: Database, text: str, now: datetime, admin: bool = True,
         acting_as: tuple[str, ...] | None = None) -> Reply:
     with database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), now, Caller("UADMIN", admin, acting_as))
+        ctx = Context(PlanRepository.for_team(session), now, Caller("UADMIN", admin, acting_as),
+                      links=LinkKeys("a key", "https://lscb.example.org"))
         page = dispatch(ctx, typed(text))
         if not page.is_error:
             session.commit()

@@ -15,6 +15,8 @@ from tests.fakeslack import FakeSlack
 LINKED = {"case review": "CCASE", "pmqa": "CPMQA", "cdop": "CCDOP", "chair": "CCHAIR"}
 ADMIN = "UADMIN"
 SettingsAt = Callable[..., Settings]
+COMMS, CSE = "comms@example.org", "cse.mfh@example.gov.uk"  # owners with no channel
+CASE = "case.review@example.nhs.uk"  # Case Review: by email as well as #case-review
 
 
 @pytest.fixture
@@ -56,3 +58,15 @@ def sender(settings_at: SettingsAt) -> SlackSender:
     return SlackSender(make_client(settings, retry_connections=False),
                        make_client(settings, retry_connections=False, retry_rate_limits=False),
                        min_interval=0, backoff=0)
+
+
+@pytest.fixture
+def mail_database(plan_database: Database) -> Database:
+    """Two owners with no channel given addresses; Case Review (in #case-review) as well."""
+    with plan_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        at = datetime(2014, 3, 1, tzinfo=UTC)
+        repo.set_email(repo.resolve_owner("communications"), COMMS, False, "test", at)
+        repo.set_email(repo.resolve_owner("cse"), CSE, False, "test", at)
+        repo.set_email(repo.resolve_owner("case review"), CASE, True, "test", at)
+    return plan_database
