@@ -26,6 +26,11 @@ class NotPermitted(CommandError):
     """The caller may not do this (not an admin, not linked to the owner)."""
 
 
+class AlreadySo(CommandError):
+    """What was asked is so already (a "set" asked twice): nothing was changed, and the
+    line says what is so."""
+
+
 class FieldError(CommandError):
     """A problem with one field of a form (a modal's `field` block)."""
 

@@ -20,7 +20,8 @@ def unlinked_page(linked: Linked) -> Page:
 
 def channel_page(linked: Linked) -> Page:
     page = Page().paragraph(f"{linked.owner} will hear its nudges and reminders in ",
-                            ChannelRef(linked.target), ".")
+                            ChannelRef(linked.target), "." if linked.changed else
+                            " (as it did already: nothing was changed).")
     if linked.problem:
         page.paragraph("⚠️ Not yet, though: ", linked.problem)
     elif not linked.checked:

@@ -85,6 +85,16 @@ def test_mark_complete_updates_the_message_in_place(app: RunningApp) -> None:
     assert "complete" in slash(app, "action 2.5", OWNER)["text"]
 
 
+def test_two_clicks_on_an_old_reminder_move_an_annual_date_once(app: RunningApp) -> None:
+    message = reminder(app, "2.3", date(2015, 4, 1))  # overdue: due 31 Mar 2015
+    assert click(app, message, "lscb_complete", OWNER) == 200
+    assert click(app, message, "lscb_complete", OWNER) == 200
+    assert len(app.fake.calls("chat.update")) == 1
+    [said] = app.fake.calls("response_url")
+    assert "next due 31 Mar 2016. Nothing was changed." in said.params["text"]
+    assert "Annually → 31 Mar 2016" in slash(app, "action 2.3", OWNER)["text"]
+
+
 def test_a_click_by_someone_not_linked_changes_nothing(app: RunningApp) -> None:
     message = reminder(app, "2.5", date(2015, 2, 16))
     assert click(app, message, "lscb_complete", STRANGER) == 200
@@ -128,6 +138,19 @@ def test_update_status_opens_the_modal_and_its_submission_updates_the_message(
     [update] = app.fake.calls("chat.update")
     assert update.params["ts"] == message["ts"]
     assert "updated *2.5*: supplier withdrew" in json.dumps(update.params["blocks"])
+
+
+def test_an_unknown_status_in_the_modal_is_a_field_error(app: RunningApp) -> None:
+    click(app, reminder(app, "2.5", date(2015, 2, 16)), "lscb_update", OWNER)
+    view = app.fake.calls("views.open")[0].params["view"]
+    state = {"values": {
+        "action": {"value": {"type": "static_select", "selected_option": {"value": "2.5"}}},
+        "status": {"value": {"type": "static_select", "selected_option": {"value": "purple"}}}}}
+    status, body = signed_interaction(app.url, SIGNING_SECRET, {
+        "type": "view_submission", "user": {"id": OWNER}, "team": {"id": "T0001"},
+        "api_app_id": "A1", "view": {**view, "id": "V1", "state": state}})
+    assert status == 200 and body["response_action"] == "errors"
+    assert body["errors"] == {"status": "Choose one of the statuses offered."}
 
 
 def test_child_data_in_the_modal_is_refused(app: RunningApp) -> None:
