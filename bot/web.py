@@ -1,7 +1,8 @@
 """HTTP serving: bolt's WSGI adapter behind waitress, plus a health check.
 
-Requests to /slack/events pass `bot.edge` (size, signature, shape) before bolt sees
-them; `bot.server` holds waitress's limits and why they are what they are.
+Requests to /slack/events pass `bot.edge` (size, signature, shape) and `bot.replays`
+(a request sent again is answered, not applied twice) before bolt sees them;
+`bot.server` holds waitress's limits and why they are what they are.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request.internals import build_context
 
 from bot.edge import SlackEdge
+from bot.replays import ReplayMemory
 from bot.server import GuardedServer, ServerLimits, guarded_server
 from storage.database import Database
 
@@ -27,7 +29,7 @@ LIMITS = ServerLimits()
 def make_wsgi(app: App, database: Database, signing_secret: str,
               max_body: int = LIMITS.body_bytes) -> WSGIApp:
     """Slack at POST /slack/events; GET /healthz answers 200 while the database does."""
-    slack = SlackEdge(FormSafeHandler(app), signing_secret, max_body)
+    slack = SlackEdge(ReplayMemory(FormSafeHandler(app), database), signing_secret, max_body)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":

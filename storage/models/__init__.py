@@ -6,6 +6,7 @@ from storage.models.history import AuditEntry, Challenge, StatusChange
 from storage.models.people import OWNER_KINDS, ChannelLink, Owner, OwnerAlias, UserLink, Workspace
 from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
 from storage.models.reporting import Cadence, ReportingOwner, ReportingRow
+from storage.models.requests import SeenRequest
 from storage.models.returns import QuarterReturn
 from storage.models.risks import DueChange, Risk, risk_actions
 
@@ -32,6 +33,7 @@ __all__ = [
     "ReportingOwner",
     "ReportingRow",
     "Risk",
+    "SeenRequest",
     "StatusChange",
     "Theme",
     "UserLink",
