@@ -212,3 +212,10 @@ def test_a_bad_setting_is_a_clear_error(lscb: Lscb, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("LSCB_TODAY", "15/10/2014")
     code, _, err = lscb("ask", "/lscb overdue")
     assert code == 2 and "LSCB_TODAY='15/10/2014' is not a date like 2014-10-15" in err
+
+
+def test_a_text_too_long_is_refused_from_the_command_line(lscb: Lscb) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, err = lscb("ask", "/lscb challenge 2.3 " + "x" * 2001)
+    assert code != 0 and "Keep the challenge under 2,000 characters" in out + err
+    assert "x" * 50 not in lscb("ask", "/lscb challenges 2.3")[1]
