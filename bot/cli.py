@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -88,6 +90,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, StorageError) as error:
         print(f"lscb: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `lscb … | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 1
+    except OSError as error:  # a file that cannot be read or written
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"lscb: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nlscb: stopped.", file=sys.stderr)
+        return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit does not fail again
+    (docs.python.org/3/library/signal.html, "Note on SIGPIPE")."""
+    with contextlib.suppress(OSError, ValueError):  # no real stdout (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,21 +37,23 @@ CLI = Asker("cli", is_admin=True)
 
 
 def serve(settings: Settings) -> int:
-    from bot.app import create_app
-
     if not (settings.serves_http or settings.serves_socket_mode):
         raise SettingsError("serving Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET "
                             "(HTTP) or SLACK_APP_TOKEN (Socket Mode); `lscb console` needs "
                             "neither")
     logging.getLogger().setLevel(logging.INFO)
     database = Database(settings.database_url)
-    app = create_app(settings, database)
-    if settings.scheduler:
-        _scheduler(settings, database, blocking=False).start()
+    app = slack_app(settings, database)
     if settings.app_token:
         log.info("Connecting to Slack in Socket Mode")
-        socket_mode_handler(app, settings).start()
+        handler = socket_mode_handler(app, settings)
+        connect_socket_mode(handler)
+        if settings.scheduler:
+            _scheduler(settings, database, blocking=False).start()
+        threading.Event().wait()  # as SocketModeHandler.start: the socket's threads serve
         return 0
+    if settings.scheduler:
+        _scheduler(settings, database, blocking=False).start()
     from bot.web import make_server, make_wsgi
 
     wsgi = make_wsgi(app, database, settings.signing_secret)
@@ -57,6 +61,39 @@ def serve(settings: Settings) -> int:
     log.info("Serving Slack at http://0.0.0.0:%s/slack/events", server.effective_port)
     server.run()
     return 0
+
+
+def slack_app(settings: Settings, database: Database) -> App:
+    """The bolt app; SettingsError if Slack refuses the bot's token (bolt asks auth.test)."""
+    from slack_bolt.error import BoltError
+
+    from bot.app import create_app
+
+    try:
+        return create_app(settings, database)
+    except BoltError as error:
+        cause = re.search(r"'error': '(\w+)'", str(error))
+        raise SettingsError(
+            f"Slack refuses SLACK_BOT_TOKEN ({cause[1] if cause else error}): copy the Bot User OAuth Token "
+            "(xoxb-…) from your app's OAuth & Permissions page, or reinstall the app") from error
+
+
+def connect_socket_mode(handler: SocketModeHandler) -> None:
+    """Open the WebSocket, or say plainly why Slack will not give the bot one."""
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        handler.connect()
+    except SlackApiError as error:
+        cause = str(error.response.get("error") or "")
+        if cause in ("invalid_auth", "not_authed", "not_allowed_token_type", "token_revoked"):
+            raise SettingsError(
+                f"Slack refuses SLACK_APP_TOKEN ({cause}): make an app-level token (xapp-…) "
+                "with connections:write under Basic Information") from error
+        raise SettingsError(
+            f"Slack will not open a Socket Mode connection ({cause}): turn Socket Mode on "
+            "under your app's Settings → Socket Mode, or unset SLACK_APP_TOKEN to serve "
+            "over HTTP") from error
 
 
 def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:

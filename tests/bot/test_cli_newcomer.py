@@ -1,0 +1,109 @@
+"""Ordinary mistakes at the command line get one line saying what to do, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import Settings, SettingsError
+from bot.entrypoints import serve
+from tests.bot.test_cli import Lscb, lscb  # noqa: F401  (the fixture)
+from tests.fakeslack import FakeSlack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def one_line(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("report", "--out", "r.md", "--quarter", "Q9"), "can't read “Q9” as a quarter"),
+    (("report", "--out", "no/such/folder/r.md"), "no/such/folder/r.md: No such file"),
+    (("plan", "export", "no/such/folder/plan.csv"), "No such file or directory"),
+])
+def test_a_mistake_in_the_arguments(lscb: Lscb, args: tuple[str, ...],  # noqa: F811
+                                    said: str) -> None:
+    lscb("plan", "import", "--sample")
+    code, _, err = lscb(*args)
+    assert code == 2 and said in one_line(err)
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("nonsense", "is not a database URL: use sqlite:///FILE or postgresql://"),
+    ("mysql+nodriver://h/db", "is not a database URL"),
+    ("postgresql://lscb:secret@127.0.0.1:9/lscb", "check DATABASE_URL and that the database"),
+    ("sqlite:////no/such/folder/lscb.sqlite3", "unable to open database file"),
+])
+def test_a_database_url_that_cannot_be_used(lscb: Lscb, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                                            url: str, said: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    code, _, err = lscb("plan", "list")
+    assert code == 2 and said in one_line(err) and "secret" not in err
+
+
+def test_postgresql_without_its_driver_says_which_extra(lscb: Lscb,  # noqa: F811
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if never installed
+    monkeypatch.setenv("DATABASE_URL", "postgresql://h/db")
+    code, _, err = lscb("plan", "list")
+    assert code == 2 and "pip install '.[postgres]'" in one_line(err)
+
+
+def test_a_switch_that_is_neither_on_nor_off_is_an_error() -> None:
+    with pytest.raises(SettingsError, match="LSCB_SCHEDULER='disabled' is neither on nor off"):
+        Settings.from_env({"LSCB_SCHEDULER": "disabled"})
+    assert not Settings.from_env({"LSCB_SCHEDULER": "Off"}).scheduler
+    assert Settings.from_env({"LSCB_SCHEDULER": "yes"}).scheduler
+    assert Settings.from_env({}).scheduler
+
+
+def test_output_closed_early_ends_quietly(tmp_path: Path) -> None:
+    """`lscb ask … | head`: the reader is gone before the answer is written."""
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "LSCB_TODAY": "2014-10-15"}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "/lscb overdue"],
+                          cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)}, stdout=write,
+                          stderr=subprocess.PIPE, text=True, timeout=60)
+    os.close(write)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "Broken pipe" not in done.stderr
+
+
+def test_ctrl_c_stops_with_one_line(lscb: Lscb, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(settings: Settings) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("bot.entrypoints.run_scheduler", interrupted)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    assert main(["scheduler"]) == 130
+    assert one_line(capsys.readouterr().err) == "lscb: stopped."
+
+
+def test_serve_with_a_token_slack_refuses(tmp_path: Path) -> None:
+    with FakeSlack(token="xoxb-right") as fake:
+        settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                            bot_token="xoxb-wrong", signing_secret="s",
+                            slack_api_url=fake.base_url, scheduler=False)
+        with pytest.raises(SettingsError, match=r"refuses SLACK_BOT_TOKEN \(invalid_auth\)"):
+            serve(settings)
+
+
+def test_serve_in_socket_mode_when_slack_has_it_off(tmp_path: Path) -> None:
+    with FakeSlack() as fake:  # no socket_url: Socket Mode is not on for the app
+        settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                            bot_token="xoxb-test", app_token="xapp-1",
+                            slack_api_url=fake.base_url, scheduler=False)
+        with pytest.raises(SettingsError, match="turn Socket Mode on"):
+            serve(settings)
