@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command: serve Slack if credentials are set, else open the console.")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve Slack (HTTP, or Socket Mode with SLACK_APP_TOKEN)")
-    sub.add_parser("console", help="try the bot locally, without Slack")
+    console = sub.add_parser("console", help="try the bot locally, without Slack")
     ask = sub.add_parser("ask", help='answer one command, e.g. lscb ask --as Chair "/lscb mine"')
     ask.add_argument("--as", dest="who", default="admin",
                      help="an owner (Chair), a Slack user ID (U123), or admin (default)")
@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("file", type=Path)
     exp.add_argument("--plan", help="which plan (default: the latest imported)")
     plan.add_parser("list", help="the plans in the database and the workspaces using them")
+    remove = plan.add_parser("remove", help="delete a plan and everything recorded about it")
+    remove.add_argument("slug")
+    remove.add_argument("--yes", action="store_true", help="yes, delete it")
     use = plan.add_parser("use", help="make a plan the one a Slack workspace works from")
     use.add_argument("slug")
     use.add_argument("--team", required=True, help="the Slack workspace (team) ID, T…")
@@ -65,11 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="audit_command", required=True)
     audit.add_parser("export", help="write the whole audit log (.csv, .xlsx, .json)").add_argument(
         "file", type=Path)
+    linkers = []
     for name, target in (("link", "SLACK_USER_ID"), ("unlink", "SLACK_USER_ID"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
         linker.add_argument("target", metavar=target)
         linker.add_argument("owner", nargs="+", metavar="OWNER")
+        linkers.append(linker)
+    for works_on_a_plan in (console, ask, report, *linkers):
+        works_on_a_plan.add_argument(
+            "--plan", metavar="SLUG", help="which plan (default: the one imported last)")
     return parser
 
 
@@ -116,19 +124,22 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                                else "console")
     handlers = {
         "serve": lambda: tasks.serve(settings),
-        "console": lambda: tasks.console(settings),
-        "ask": lambda: tasks.ask_once(settings, args.who, args.text),
+        "console": lambda: tasks.console(settings, getattr(args, "plan", None)),
+        "ask": lambda: tasks.ask_once(settings, args.who, args.text, args.plan),
         "db": lambda: tasks.upgrade_database(settings),
         "nudges": lambda: (tasks.run_nudges(settings) if args.nudges_command == "run"
                            else tasks.preview_nudges(settings, args.first, args.last)),
         "scheduler": lambda: tasks.run_scheduler(settings),
         "report": lambda: tasks.write_report(settings, args.out, args.format, args.quarter,
-                                             args.year),
+                                             args.year, args.plan),
         "audit": lambda: tasks.export_audit(settings, args.file),
         "plan": lambda: tasks.plan_file(settings, args),
-        "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
-        "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
-        "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+        "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner),
+                                   args.plan),
+        "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner),
+                                     args.plan),
+        "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner),
+                                      args.plan),
     }
     return handlers[command]()
 

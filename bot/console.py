@@ -66,16 +66,17 @@ class Who:
         return Asker(self.user_id, None, self.acting_as, self.is_admin)
 
 
-def ask_page(database: Database, settings: Settings, who: Who, text: str) -> Page:
-    """The page `/lscb text` answers for `who`."""
+def ask_page(database: Database, settings: Settings, who: Who, text: str,
+             plan: str = "") -> Page:
+    """The page `/lscb text` answers for `who` (from the plan `plan` names, if it does)."""
     text = text.strip()
     text = text[len("/lscb"):] if text.startswith("/lscb") else text
-    return answer(database, settings, who.asker, text, lambda page: page)
+    return answer(database, settings, replace(who.asker, plan=plan), text, lambda page: page)
 
 
-def ask(database: Database, settings: Settings, who: Who, text: str) -> str:
+def ask(database: Database, settings: Settings, who: Who, text: str, plan: str = "") -> str:
     """Answer one `/lscb …` line and render it as text."""
-    return shown(ask_page(database, settings, who, text), text)
+    return shown(ask_page(database, settings, who, text, plan), text)
 
 
 def shown(page: Page, text: str) -> str:
@@ -100,8 +101,9 @@ def typed_lines(prompt: str = PROMPT) -> Iterator[str]:
 
 
 def run_console(database: Database, settings: Settings, lines: Iterable[str],
-                write: Callable[[str], None]) -> None:
-    """The read-answer loop; `lines` is what people type, a list for tests."""
+                write: Callable[[str], None], plan: str = "") -> None:
+    """The read-answer loop; `lines` is what people type, a list for tests; `plan` is the
+    slug of the plan to work from (default: the active one)."""
     who = Who()
     write(WELCOME)
     if settings.today is None:
@@ -119,7 +121,7 @@ def run_console(database: Database, settings: Settings, lines: Iterable[str],
         elif command == "today" or command.startswith("today "):
             settings = _travel(settings, command[5:].strip(), write)
         else:
-            write(ask(database, settings, who, command))
+            write(ask(database, settings, who, command, plan))
 
 
 def _travel(settings: Settings, value: str, write: Callable[[str], None]) -> Settings:

@@ -8,6 +8,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,13 +20,21 @@ from commands import Context, admin
 from commands.page import Page
 from commands.pages.admin import channel_page, linked_page, unlinked_page
 from commands.render_text import to_text
-from storage.database import DEFAULT_URL, Database
+from storage.database import DEFAULT_URL, Database, Session
 from storage.errors import NoPlan
 from storage.exporter import plan_document
 from storage.importer import import_plan
+from storage.models import Plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
 from storage.repository import active_plan
-from storage.workspaces import chosen_plan, plan_named, plans_with_counts, use_plan
+from storage.workspaces import (
+    chosen_plan,
+    plan_for_cli,
+    plan_named,
+    plans_with_counts,
+    remove_plan,
+    use_plan,
+)
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
@@ -74,8 +83,9 @@ def slack_app(settings: Settings, database: Database) -> App:
     except BoltError as error:
         cause = re.search(r"'error': '(\w+)'", str(error))
         raise SettingsError(
-            f"Slack refuses SLACK_BOT_TOKEN ({cause[1] if cause else error}): copy the Bot User OAuth Token "
-            "(xoxb-…) from your app's OAuth & Permissions page, or reinstall the app") from error
+            f"Slack refuses SLACK_BOT_TOKEN ({cause[1] if cause else error}): copy the Bot "
+            "User OAuth Token (xoxb-…) from your app's OAuth & Permissions page, or "
+            "reinstall the app") from error
 
 
 def connect_socket_mode(handler: SocketModeHandler) -> None:
@@ -122,17 +132,30 @@ def open_with_sample(settings: Settings) -> Database:
     return database
 
 
-def console(settings: Settings) -> int:
+def console(settings: Settings, plan: str | None = None) -> int:
     lines = typed_lines() if sys.stdin.isatty() else sys.stdin
-    run_console(open_with_sample(settings), settings, lines, print)
+    database = open_with_sample(settings)
+    run_console(database, settings, lines, print, chosen_slug(database, plan))
     return 0
 
 
-def ask_once(settings: Settings, who: str, text: str) -> int:
+def ask_once(settings: Settings, who: str, text: str, plan: str | None = None) -> int:
     """`lscb ask`: one answer on standard output; non-zero when the bot refused."""
-    page = ask_page(open_with_sample(settings), settings, Who.parse(who), text)
+    database = open_with_sample(settings)
+    page = ask_page(database, settings, Who.parse(who), text, chosen_slug(database, plan))
     print(shown(page, text))
     return 1 if page.is_error else 0
+
+
+def chosen_slug(database: Database, slug: str | None) -> str:
+    """The slug of the plan a command works on: `slug` (checked), else the active plan's,
+    said on stderr when the database holds others it might have meant ("" when none)."""
+    with database.unit_of_work() as session:
+        plan, others = plan_for_cli(session, slug)
+    if plan is not None and others:
+        print(f"lscb: working on {plan.slug}, the plan imported last (also here: "
+              f"{', '.join(others)}; choose one with --plan SLUG).", file=sys.stderr)
+    return plan.slug if plan else ""
 
 
 def upgrade_database(settings: Settings) -> int:
@@ -156,6 +179,8 @@ def plan_file(settings: Settings, args: argparse.Namespace) -> int:
             session.commit()
             print(f"Workspace {args.team} now works from {args.slug}.")
             return 0
+        if args.plan_command == "remove":
+            return remove(session, plan_named(session, args.slug), args.yes)
         chosen = chosen_plan(session, args.plan)
         if args.plan_command == "export":
             if chosen is None:
@@ -171,6 +196,21 @@ def plan_file(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def remove(session: Session, plan: Plan, confirmed: bool) -> int:
+    """`lscb plan remove SLUG --yes`: the plan and everything recorded about it."""
+    if not confirmed:
+        print(f"lscb: this deletes {plan.slug} ({plan.title}) with all its actions, updates, "
+              f"challenges, risks and audit log. To go ahead: lscb plan remove {plan.slug} "
+              "--yes", file=sys.stderr)
+        return 2
+    slug, teams = plan.slug, remove_plan(session, plan)
+    session.commit()
+    moved = (f" Workspaces {', '.join(teams)} now work from the plan imported last."
+             if teams else "")
+    print(f"Removed plan {slug}.{moved}")
+    return 0
+
+
 LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],
                          Callable[[admin.Linked], Page]]] = {
     "link": (admin.link_user, linked_page),
@@ -179,9 +219,12 @@ LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],
 }
 
 
-def link(settings: Settings, verb: str, target: str, owner: str) -> int:
+def link(settings: Settings, verb: str, target: str, owner: str,
+         plan: str | None = None) -> int:
     """`lscb link|unlink|channel`: the same services admins use in Slack."""
     service, page = LINKERS[verb]
+    database = Database(settings.database_url)
+    asker = replace(CLI, plan=chosen_slug(database, plan))
     slack = None
     if settings.bot_token:  # with a token, a channel is checked (and joined) as in Slack
         from bot.slack_client import make_client
@@ -189,8 +232,8 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
 
         slack = WorkspaceSlack(make_client(settings))
     try:
-        linked = in_context(Database(settings.database_url), settings, CLI,
-                            lambda ctx: service(ctx, target, owner), slack)
+        linked = in_context(database, settings, asker, lambda ctx: service(ctx, target, owner),
+                            slack)
     except Refused as refused:
         print(to_text(Page(is_error=True).paragraph(refused.line)))
         return 1
@@ -239,13 +282,14 @@ def preview_nudges(settings: Settings, first: date | None, last: date | None) ->
 
 
 def write_report(settings: Settings, out: Path, fmt: str | None, quarter: str,
-                 year: str = "") -> int:
+                 year: str = "", plan: str | None = None) -> int:
     from bot.board_files import UnknownFormat, report_format
     from bot.board_files import write_report as write
 
     try:
         report_format(out, fmt, yearly=bool(year))
-        print(write(Database(settings.database_url), settings, out, fmt, quarter, year))
+        database = Database(settings.database_url)
+        print(write(database, settings, out, fmt, quarter, year, chosen_slug(database, plan)))
     except (UnknownFormat, Refused) as error:
         print(f"lscb: {error}", file=sys.stderr)
         return 2

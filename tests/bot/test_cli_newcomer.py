@@ -107,3 +107,53 @@ def test_serve_in_socket_mode_when_slack_has_it_off(tmp_path: Path) -> None:
                             slack_api_url=fake.base_url, scheduler=False)
         with pytest.raises(SettingsError, match="turn Socket Mode on"):
             serve(settings)
+
+
+@pytest.fixture
+def two_plans(lscb: Lscb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+              database_url: str) -> Lscb:
+    """The sample plan, and a copy of it imported after as `other-plan`."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    lscb("plan", "import", "--sample")
+    lscb("plan", "export", "plan.yaml")
+    text = (tmp_path / "plan.yaml").read_text()
+    (tmp_path / "other.yaml").write_text(text.replace("slug: cumbria-lscb-2014-2017",
+                                                      "slug: other-plan", 1))
+    assert lscb("plan", "import", "other.yaml")[0] == 0
+    return lscb
+
+
+def test_removing_a_plan_asks_for_yes_then_takes_all_of_it(two_plans: Lscb) -> None:
+    two_plans("ask", "--plan", "other-plan", "/lscb challenge 2.3 why late?")
+    two_plans("channel", "C1", "policy", "--plan", "other-plan")
+    code, _, err = two_plans("plan", "remove", "other-plan")
+    assert code == 2 and "To go ahead: lscb plan remove other-plan --yes" in one_line(err)
+    assert "other-plan" in two_plans("plan", "list")[1]
+    code, out, _ = two_plans("plan", "remove", "other-plan", "--yes")
+    assert code == 0 and out.strip() == "Removed plan other-plan."
+    assert "other-plan" not in two_plans("plan", "list")[1]
+    assert "No challenges" in two_plans("ask", "/lscb challenges")[1]
+    code, _, err = two_plans("plan", "remove", "nope", "--yes")
+    assert code == 2 and "There is no plan “nope”" in one_line(err)
+
+
+@pytest.mark.parametrize("args", [
+    ("ask", "/lscb overdue chair"),
+    ("report", "--out", "report.md"),
+    ("link", "U5", "chair"),
+])
+def test_with_several_plans_a_command_says_which_it_used(two_plans: Lscb,
+                                                         args: tuple[str, ...]) -> None:
+    code, _, err = two_plans(*args)
+    assert code == 0
+    assert one_line(err) == ("lscb: working on other-plan, the plan imported last (also here: "
+                             "cumbria-lscb-2014-2017; choose one with --plan SLUG).")
+    code, _, err = two_plans(*args, "--plan", "cumbria-lscb-2014-2017")
+    assert code == 0 and err == ""
+
+
+def test_the_plan_chosen_is_the_one_changed(two_plans: Lscb) -> None:
+    two_plans("ask", "--plan", "cumbria-lscb-2014-2017", "/lscb done 1.1")
+    assert "complete" in two_plans("ask", "--plan", "cumbria-lscb-2014-2017",
+                                   "/lscb action 1.1")[1]
+    assert "complete" not in two_plans("ask", "/lscb action 1.1")[1]
