@@ -10,6 +10,9 @@ request's identity: the first to claim it (in the database, so every process agr
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -37,13 +40,14 @@ class ReplayMemory:
         signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
         if environ.get("REQUEST_METHOD") != "POST" or not signature:
             return self.app(environ, start_response)
+        key = _identity(environ, signature)
         with self.database.committed() as session:
-            earlier = seen_requests.claim(session, signature[:100], self._now(), KEEP)
+            earlier = seen_requests.claim(session, key, self._now(), KEEP)
         if earlier is not None:
             log.info("A signed request came again (retry %s): answered, not applied again",
                      str(environ.get("HTTP_X_SLACK_RETRY_NUM") or "-")[:8])
             return _as_before(earlier, start_response)
-        return self._first(environ, start_response, signature[:100])
+        return self._first(environ, start_response, key)
 
     def _first(self, environ: dict[str, Any], start_response: Callable[..., Any],
                signature: str) -> Iterable[bytes]:
@@ -73,6 +77,20 @@ class ReplayMemory:
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), UTC)
+
+
+def _identity(environ: dict[str, Any], signature: str) -> str:
+    """What makes a request the same request: an event's `event_id` (Slack's retries of an
+    event keep it, whatever their timestamp: docs.slack.dev/apis/events-api, "Retries"),
+    else the signature of its timestamp and body."""
+    stream = environ.get("wsgi.input")
+    if isinstance(stream, io.BytesIO) and stream.getvalue()[:1] == b"{":  # as `SlackEdge` left it
+        with contextlib.suppress(ValueError):
+            body = json.loads(stream.getvalue())
+            event_id = body.get("event_id") if isinstance(body, dict) else None
+            if isinstance(event_id, str) and event_id:
+                return f"event:{event_id}"[:100]
+    return signature[:100]
 
 
 def _content_type(headers: list[tuple[str, str]]) -> str:

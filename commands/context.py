@@ -28,7 +28,9 @@ class NotPermitted(CommandError):
 
 class AlreadySo(CommandError):
     """What was asked is so already (a "set" asked twice): nothing was changed, and the
-    line says what is so."""
+    line says what is so (in a form, beside the status asked for)."""
+
+    field = "status"
 
 
 class FieldError(CommandError):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.replays import ReplayMemory
 from storage import seen_requests
 from storage.database import Database
 from storage.models import Challenge, Risk, SeenRequest, StatusChange
@@ -70,9 +73,9 @@ def test_a_request_sent_twice_is_applied_once(app: RunningApp, text: str, model:
 
 
 def test_the_same_words_sent_anew_are_a_new_request(app: RunningApp) -> None:
-    body = slash_body("challenge 2.3 why late?")
-    post(app, body, int(time.time()))
-    post(app, body, int(time.time()) - 1)  # another timestamp: another request, signed anew
+    body, stamp = slash_body("challenge 2.3 why late?"), int(time.time())
+    post(app, body, stamp)
+    post(app, body, stamp - 1)  # another timestamp: another request, signed anew
     assert count(app.database, Challenge) == 2
 
 
@@ -104,3 +107,20 @@ def test_old_signatures_are_forgotten(database: Database) -> None:
         seen_requests.claim(session, "v0=new", NOW + timedelta(minutes=6), KEEP)
     with database.unit_of_work() as session:
         assert list(session.scalars(select(SeenRequest.signature))) == ["v0=new"]
+
+
+def test_an_event_retried_with_a_new_signature_is_handled_once(database: Database) -> None:
+    handled: list[bytes] = []
+
+    def bolt(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        handled.append(environ["wsgi.input"].read())
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b""]
+
+    memory = ReplayMemory(bolt, database)
+    for signature in ("v0=first", "v0=retry"):  # Slack signs each retry anew
+        body = json.dumps({"type": "event_callback", "event_id": "Ev1"}).encode()
+        environ = {"REQUEST_METHOD": "POST", "HTTP_X_SLACK_SIGNATURE": signature,
+                   "wsgi.input": io.BytesIO(body)}
+        assert b"".join(memory(environ, lambda status, headers: None)) == b""
+    assert len(handled) == 1

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from commands import Caller, Context
-from commands.buttons import snooze
+from commands.buttons import snooze, submit_update
 from commands.context import AlreadySo
 from storage.database import Database
 from storage.models import AuditEntry, StatusChange
@@ -73,3 +73,13 @@ def test_linking_the_same_channel_again_audits_nothing(ask: Ask,
     ask("channel <#C1|policy> policy")
     assert "as it did already: nothing was changed" in ask("channel <#C1|policy> policy").text
     assert audits(sample_database, "channel.link") == 1
+
+
+def test_the_modal_saved_twice_says_so_beside_the_status(sample_database: Database) -> None:
+    values = {"action": "2.5", "status": "on-track", "note": "", "evidence": ""}
+    with sample_database.unit_of_work() as session:
+        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True))
+        submit_update(ctx, values)
+        with pytest.raises(AlreadySo, match="already 🟢 on track") as said:
+            submit_update(ctx, values)
+    assert said.value.field == "status"
