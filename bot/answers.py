@@ -16,6 +16,7 @@ from commands.slash.registry import help_page, is_help, refusal
 from storage.database import Database, Session
 from storage.errors import NoPlan, OwnerNotFound
 from storage.repository import PlanRepository, active_plan_mark
+from storage.workspaces import plan_named
 
 T = TypeVar("T")
 
@@ -34,12 +35,14 @@ class Refused(Exception):
 class Asker:
     """Who is asking and from where: a Slack user in a workspace, or the console's stand-in.
 
-    `is_admin` overrides LSCB_ADMINS (the console and the CLI say so themselves)."""
+    `is_admin` overrides LSCB_ADMINS (the console and the CLI say so themselves); `plan`,
+    a plan's slug, overrides the workspace's (the CLI's --plan)."""
 
     user_id: str
     team_id: str | None = None
     acting_as: tuple[str, ...] | None = None
     is_admin: bool | None = None
+    plan: str = ""
 
     def caller(self, settings: Settings) -> Caller:
         return Caller(self.user_id, settings.is_admin(self.user_id, self.is_admin),
@@ -50,7 +53,8 @@ def context_for(session: Session, settings: Settings, asker: Asker,
                 slack: SlackSide | None = None) -> Context:
     """The plan the asker's workspace works from, now, and the asker; Refused if none."""
     try:
-        repo = PlanRepository.for_team(session, asker.team_id)
+        repo = (PlanRepository(session, plan_named(session, asker.plan)) if asker.plan
+                else PlanRepository.for_team(session, asker.team_id))
         context = Context(repo, settings.now(), asker.caller(settings), settings.timezone,
                           slack, settings.link_keys())
         context.caller_owners()  # an owner the console acts as must exist in this plan

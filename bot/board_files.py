@@ -57,8 +57,9 @@ def report_format(out: Path, fmt: str | None, yearly: bool = False) -> str:
 
 
 def write_report(database: Database, settings: Settings, out: Path, fmt: str | None = None,
-                 quarter: str = "", year: str = "") -> str:
-    """Write the quarterly report (or, given `year`, the yearly report) to `out`."""
+                 quarter: str = "", year: str = "", plan: str = "") -> str:
+    """Write the quarterly report (or, given `year`, the yearly report) of the active plan
+    (or the one `plan` names) to `out`."""
     chosen = report_format(out, fmt, bool(year))
 
     def build(ctx: Context) -> tuple[str, bytes]:
@@ -72,7 +73,8 @@ def write_report(database: Database, settings: Settings, out: Path, fmt: str | N
             return label, csv_bytes(CSV_HEADER, report_rows(value))
         return label, PAPER_WRITERS[chosen](quarter_paper(value))
 
-    label, content = in_context(database, settings, Asker("cli", is_admin=True), build)
+    label, content = in_context(database, settings, Asker("cli", is_admin=True, plan=plan),
+                                build)
     out.write_bytes(content)
     return f"Wrote the {label} to {out}."
 

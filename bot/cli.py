@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command: serve Slack if credentials are set, else open the console.")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve Slack (HTTP, or Socket Mode with SLACK_APP_TOKEN)")
-    sub.add_parser("console", help="try the bot locally, without Slack").add_argument(
+    console = sub.add_parser("console", help="try the bot locally, without Slack")
+    console.add_argument(
         "--sample", choices=SAMPLE_NAMES, default=None,
         help="work on this sample plan (the local database gets it if it lacks it)")
     ask = sub.add_parser("ask", help='answer one command, e.g. lscb ask --as Chair "/lscb mine"')
@@ -62,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("file", type=Path)
     exp.add_argument("--plan", help="which plan (default: the latest imported)")
     plan.add_parser("list", help="the plans in the database and the workspaces using them")
+    remove = plan.add_parser("remove", help="delete a plan and everything recorded about it")
+    remove.add_argument("slug")
+    remove.add_argument("--yes", action="store_true", help="yes, delete it")
     use = plan.add_parser("use", help="make a plan the one a Slack workspace works from")
     use.add_argument("slug")
     use.add_argument("--team", required=True, help="the Slack workspace (team) ID, T…")
@@ -93,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("--owner", default="", help="only this role's or subgroup's links")
     links.add_argument("--rotate", action="store_true",
                        help="replace the links: the old ones answer 404 from now on")
+    linkers = []
     for name, target in (("link", "USER"), ("unlink", "USER"),
                          ("channel", "SLACK_CHANNEL_ID")):
         linker = sub.add_parser(name, help=f"{name} {target} to a role or subgroup")
@@ -100,12 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
             "a Slack user ID (U0123ABCD) or their email address (needs SLACK_BOT_TOKEN)"
             if target == "USER" else "a Slack channel ID (C0123ABCD)"))
         linker.add_argument("owner", nargs="+", metavar="OWNER")
+        linkers.append(linker)
     email = sub.add_parser("email", help="send an owner's nudges by email (ADDRESS \"\" or "
                            "none removes it)")
     email.add_argument("owner", nargs="+", metavar="OWNER")
     email.add_argument("address", metavar="ADDRESS")
     email.add_argument("--also", action="store_true",
                        help="email as well as the owner's Slack channel")
+    for works_on_a_plan in (console, ask, report, *linkers):
+        works_on_a_plan.add_argument(
+            "--plan", metavar="SLUG", help="which plan (default: the one in use)")
     return parser
 
 
@@ -127,6 +138,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, StorageError) as error:
         print(f"lscb: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `lscb … | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 1
+    except OSError as error:  # a file that cannot be read or written
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"lscb: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nlscb: stopped.", file=sys.stderr)
+        return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit does not fail again
+    (docs.python.org/3/library/signal.html, "Note on SIGPIPE")."""
+    with contextlib.suppress(OSError, ValueError):  # no real stdout (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _default_level(args: argparse.Namespace, settings: Settings) -> str:
@@ -143,8 +171,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                                else "console")
     handlers = {
         "serve": lambda: tasks.serve(settings),
-        "console": lambda: tasks.console(settings, getattr(args, "sample", None)),
-        "ask": lambda: tasks.ask_once(settings, args.who, args.text),
+        "console": lambda: tasks.console(settings, getattr(args, "sample", None),
+                                         getattr(args, "plan", None)),
+        "ask": lambda: tasks.ask_once(settings, args.who, args.text, args.plan),
         "db": lambda: tasks.upgrade_database(settings),
         "backup": lambda: tasks.backup_database(settings, args.file),
         "restore": lambda: tasks.restore_database(settings, args.file),
@@ -153,14 +182,17 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         "scheduler": lambda: tasks.run_scheduler(settings),
         "status": lambda: tasks.show_status(settings),
         "report": lambda: tasks.write_report(settings, args.out, args.format, args.quarter,
-                                             args.year),
+                                             args.year, args.plan),
         "audit": lambda: tasks.export_audit(settings, args.file),
         "plan": lambda: tasks.plan_file(settings, args),
         "manifest": lambda: tasks.print_manifest(settings, args.url),
         "links": lambda: tasks.board_links(settings, args.owner, args.rotate),
-        "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
-        "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
-        "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner)),
+        "link": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner),
+                                   args.plan),
+        "unlink": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner),
+                                     args.plan),
+        "channel": lambda: tasks.link(settings, args.command, args.target, " ".join(args.owner),
+                                      args.plan),
         "email": lambda: tasks.set_email(settings, " ".join(args.owner), args.address,
                                          args.also),
     }

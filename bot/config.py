@@ -178,10 +178,16 @@ def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default
     if value.upper() not in {c.upper() for c in choices}:
         raise SettingsError(f"{name}={value!r} should be one of {', '.join(choices)}")
     return value
+ON, OFF = ("on", "1", "true", "yes"), ("off", "0", "false", "no")
 
 
 def _on(env: Mapping[str, str], name: str) -> bool:
-    return env.get(name, "on").strip().lower() not in ("off", "0", "false", "no")
+    """A switch: on unless set off; a word that is neither is an error, not "on"."""
+    value = env.get(name, "").strip().lower() or "on"
+    if value not in ON + OFF:
+        raise SettingsError(f"{name}={env[name]!r} is neither on nor off: use "
+                            f"{' or '.join((ON[0], OFF[0]))} (or {', '.join(ON[1:] + OFF[1:])})")
+    return value in ON
 
 
 def _whole(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:

@@ -80,15 +80,16 @@ def without_command(text: str, command: str) -> str:
     return text
 
 
-def ask_page(database: Database, settings: Settings, who: Who, text: str) -> Page:
-    """The page `/lscb text` answers for `who`."""
-    return answer(database, settings, who.asker, without_command(text, settings.command),
-                  lambda page: page)
+def ask_page(database: Database, settings: Settings, who: Who, text: str,
+             plan: str = "") -> Page:
+    """The page `/lscb text` answers for `who` (from the plan `plan` names, if it does)."""
+    return answer(database, settings, replace(who.asker, plan=plan),
+                  without_command(text, settings.command), lambda page: page)
 
 
-def ask(database: Database, settings: Settings, who: Who, text: str) -> str:
+def ask(database: Database, settings: Settings, who: Who, text: str, plan: str = "") -> str:
     """Answer one `/lscb …` line and render it as text."""
-    return shown(ask_page(database, settings, who, text), text, settings.command)
+    return shown(ask_page(database, settings, who, text, plan), text, settings.command)
 
 
 def shown(page: Page, text: str, command: str = COMMAND) -> str:
@@ -118,8 +119,9 @@ def typed_lines(prompt: str = PROMPT) -> Iterator[str]:
 
 
 def run_console(database: Database, settings: Settings, lines: Iterable[str],
-                write: Callable[[str], None]) -> None:
-    """The read-answer loop; `lines` is what people type, a list for tests."""
+                write: Callable[[str], None], plan: str = "") -> None:
+    """The read-answer loop; `lines` is what people type, a list for tests; `plan` is the
+    slug of the plan to work from (default: the active one)."""
     who = Who()
     write(welcome(settings.command))
     if settings.today is None and (tip := _travel_tip(database, settings)):
@@ -136,7 +138,7 @@ def run_console(database: Database, settings: Settings, lines: Iterable[str],
         elif command == "today" or command.startswith("today "):
             settings = _travel(settings, command[5:].strip(), write)
         else:
-            write(ask(database, settings, who, command))
+            write(ask(database, settings, who, command, plan))
 
 
 def _travel_tip(database: Database, settings: Settings) -> str:

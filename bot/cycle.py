@@ -29,6 +29,10 @@ from storage.workspaces import all_plans
 
 log = logging.getLogger("lscb.cycle")
 MAX_LOOKBACK = timedelta(days=90)
+MAX_ATTEMPTS = 30
+"""Claims of one nudge before it is given up as failed and the admins told: Slack's "later"
+refusals (rate limits, outages) are retried at each cycle, 5 minutes apart, for two hours
+and a half, not for the whole grace window."""
 
 
 def worker_name() -> str:
@@ -94,7 +98,8 @@ def record_due(database: Database, settings: Settings, plan_id: int, now: dateti
         added = ledger.record(plan_id, nudges_between(repo, start, now, settings.timezone,
                                                    settings.command),
                               too_late)
-        expired = Failures(session).expire(plan_id, too_late)
+        abandoned = utcnow() - timedelta(seconds=settings.claim_lease_seconds)
+        expired = Failures(session).expire(plan_id, too_late, abandoned)
         ledger.record(plan_id, notices.unheard(ledger.rows(added + expired), settings, now),
                       too_late)
         ledger.mark_cycle(plan_id, max(now, last or now))
@@ -107,7 +112,8 @@ def deliver_owed(database: Database, settings: Settings, sender: SlackSender, wo
     """Claim each deliverable row in its own transaction, post it, then settle it."""
     lease = timedelta(seconds=settings.claim_lease_seconds)
     with database.unit_of_work() as session:
-        ids = Ledger(session).claimable(utcnow(), lease, until=now)
+        ids = Ledger(session).claimable(utcnow(), lease, until=now,
+                                        since=upkeep.missed_before(settings, now))
     deliver_rows(database, settings, sender, worker, ids, batch or new_batch(database, sender),
                  report)
 
@@ -151,7 +157,8 @@ def _settle(session: Session, delivery: Delivery, worker: str,
     if error is None:
         ledger.settle(delivery.id, worker, SENT, message_ts=delivery.message_ts, at=utcnow())
         return
-    status = FAILED if error.permanent and not isinstance(error, TokenRefused) else PENDING
+    given_up = error.permanent or delivery.attempts >= MAX_ATTEMPTS
+    status = FAILED if given_up and not isinstance(error, TokenRefused) else PENDING
     cause = UNKNOWN if error.unknown and status == PENDING else error.cause
     ledger.settle(delivery.id, worker, status, error=str(error), cause=cause, at=utcnow())
     if isinstance(error, TokenRefused):

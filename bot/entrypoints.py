@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +31,15 @@ from storage.planfiles import SAMPLES, NewPlan, read_plan_file, write_plan_file
 from storage.planfiles.template import write_template
 from storage.repository import active_plan
 from storage.timestamps import utcnow
-from storage.workspaces import chosen_plan, plan_exists, plan_named, plans_with_counts, use_plan
+from storage.workspaces import (
+    chosen_plan,
+    plan_exists,
+    plan_for_cli,
+    plan_named,
+    plans_with_counts,
+    remove_plan,
+    use_plan,
+)
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.base import BaseScheduler
@@ -40,20 +51,22 @@ CLI = Asker("cli", is_admin=True)
 
 
 def serve(settings: Settings) -> int:
-    from bot.app import create_app
-
     if not (settings.serves_http or settings.serves_socket_mode):
         raise SettingsError("serving Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET "
                             "(HTTP) or SLACK_APP_TOKEN (Socket Mode); `lscb console` needs "
                             "neither")
     database = Database(settings.database_url)
-    app = create_app(settings, database)
-    if settings.scheduler:
-        _scheduler(settings, database, blocking=False).start()
+    app = slack_app(settings, database)
     if settings.app_token:
         log.info("Connecting to Slack in Socket Mode")
-        socket_mode_handler(app, settings).start()
+        handler = socket_mode_handler(app, settings)
+        connect_socket_mode(handler)
+        if settings.scheduler:
+            _scheduler(settings, database, blocking=False).start()
+        threading.Event().wait()  # as SocketModeHandler.start: the socket's threads serve
         return 0
+    if settings.scheduler:
+        _scheduler(settings, database, blocking=False).start()
     from bot.board_web import board_pages
     from bot.heartbeat import HealthCheck
     from bot.web import LIMITS, make_server, make_wsgi
@@ -66,6 +79,40 @@ def serve(settings: Settings) -> int:
              "and calendar feeds at /calendar/…", server.effective_port)
     server.run()
     return 0
+
+
+def slack_app(settings: Settings, database: Database) -> App:
+    """The bolt app; SettingsError if Slack refuses the bot's token (bolt asks auth.test)."""
+    from slack_bolt.error import BoltError
+
+    from bot.app import create_app
+
+    try:
+        return create_app(settings, database)
+    except BoltError as error:
+        cause = re.search(r"'error': '(\w+)'", str(error))
+        raise SettingsError(
+            f"Slack refuses SLACK_BOT_TOKEN ({cause[1] if cause else error}): copy the Bot "
+            "User OAuth Token (xoxb-…) from your app's OAuth & Permissions page, or "
+            "reinstall the app") from error
+
+
+def connect_socket_mode(handler: SocketModeHandler) -> None:
+    """Open the WebSocket, or say plainly why Slack will not give the bot one."""
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        handler.connect()
+    except SlackApiError as error:
+        cause = str(error.response.get("error") or "")
+        if cause in ("invalid_auth", "not_authed", "not_allowed_token_type", "token_revoked"):
+            raise SettingsError(
+                f"Slack refuses SLACK_APP_TOKEN ({cause}): make an app-level token (xapp-…) "
+                "with connections:write under Basic Information") from error
+        raise SettingsError(
+            f"Slack will not open a Socket Mode connection ({cause}): turn Socket Mode on "
+            "under your app's Settings → Socket Mode, or unset SLACK_APP_TOKEN to serve "
+            "over HTTP") from error
 
 
 def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
@@ -103,17 +150,33 @@ def open_with_sample(settings: Settings, sample: str | None = None) -> Database:
     return database
 
 
-def console(settings: Settings, sample: str | None = None) -> int:
+def console(settings: Settings, sample: str | None = None, plan: str | None = None) -> int:
     lines = typed_lines() if sys.stdin.isatty() else sys.stdin
-    run_console(open_with_sample(settings, sample), settings, lines, print)
+    database = open_with_sample(settings, sample)
+    run_console(database, settings, lines, print, chosen_slug(database, plan, CONSOLE_TEAM))
     return 0
 
 
-def ask_once(settings: Settings, who: str, text: str) -> int:
+def ask_once(settings: Settings, who: str, text: str, plan: str | None = None) -> int:
     """`lscb ask`: one answer on standard output; non-zero when the bot refused."""
-    page = ask_page(open_with_sample(settings), settings, Who.parse(who), text)
+    database = open_with_sample(settings)
+    page = ask_page(database, settings, Who.parse(who), text,
+                    chosen_slug(database, plan, CONSOLE_TEAM))
     print(shown(page, text, settings.command))
     return 1 if page.is_error else 0
+
+
+def chosen_slug(database: Database, slug: str | None, team_id: str | None = None) -> str:
+    """The slug of the plan a command works on: `slug` (checked), else the one `team_id`
+    works from (the console's, or by default the plan imported last), said on stderr when
+    the database holds others it might have meant ("" when none)."""
+    with database.unit_of_work() as session:
+        plan, others = plan_for_cli(session, slug, team_id)
+    if plan is not None and others:
+        which = "the plan the console works from" if team_id else "the plan imported last"
+        print(f"lscb: working on {plan.slug}, {which} (also here: {', '.join(others)}; "
+              "choose one with --plan SLUG).", file=sys.stderr)
+    return plan.slug if plan else ""
 
 
 def print_manifest(settings: Settings, url: str) -> int:
@@ -178,6 +241,8 @@ def plan_file(settings: Settings, args: argparse.Namespace) -> int:
             session.commit()
             print(f"Workspace {args.team} now works from {args.slug}.")
             return 0
+        if args.plan_command == "remove":
+            return remove(session, plan_named(session, args.slug), args.yes)
         chosen = chosen_plan(session, args.plan)
         if args.plan_command == "export":
             if chosen is None:
@@ -219,6 +284,21 @@ def new_plan(session: Session, args: argparse.Namespace) -> NewPlan | None:
     return NewPlan(args.new, args.title, args.starts, args.ends)
 
 
+def remove(session: Session, plan: Plan, confirmed: bool) -> int:
+    """`lscb plan remove SLUG --yes`: the plan and everything recorded about it."""
+    if not confirmed:
+        print(f"lscb: this deletes {plan.slug} ({plan.title}) with all its actions, updates, "
+              f"challenges, risks and audit log. To go ahead: lscb plan remove {plan.slug} "
+              "--yes", file=sys.stderr)
+        return 2
+    slug, teams = plan.slug, remove_plan(session, plan)
+    session.commit()
+    moved = (f" Workspaces {', '.join(teams)} now work from the plan imported last."
+             if teams else "")
+    print(f"Removed plan {slug}.{moved}")
+    return 0
+
+
 LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],
                          Callable[[admin.Linked], Page]]] = {
     "link": (admin.link_user, linked_page),
@@ -227,9 +307,12 @@ LINKERS: dict[str, tuple[Callable[[Context, str, str], admin.Linked],
 }
 
 
-def link(settings: Settings, verb: str, target: str, owner: str) -> int:
+def link(settings: Settings, verb: str, target: str, owner: str,
+         plan: str | None = None) -> int:
     """`lscb link|unlink|channel`: the same services admins use in Slack."""
     service, page = LINKERS[verb]
+    database = Database(settings.database_url)
+    asker = replace(CLI, plan=chosen_slug(database, plan))
     slack = None
     if settings.bot_token:  # with a token, a channel is checked (and joined) as in Slack
         from bot.slack_client import make_client
@@ -237,8 +320,8 @@ def link(settings: Settings, verb: str, target: str, owner: str) -> int:
 
         slack = WorkspaceSlack(make_client(settings))
     try:
-        linked = in_context(Database(settings.database_url), settings, CLI,
-                            lambda ctx: service(ctx, target, owner), slack)
+        linked = in_context(database, settings, asker, lambda ctx: service(ctx, target, owner),
+                            slack)
     except Refused as refused:
         print(to_text(Page(is_error=True).paragraph(refused.line)))
         return 1
@@ -332,13 +415,14 @@ def preview_nudges(settings: Settings, first: date | None, last: date | None) ->
 
 
 def write_report(settings: Settings, out: Path, fmt: str | None, quarter: str,
-                 year: str = "") -> int:
+                 year: str = "", plan: str | None = None) -> int:
     from bot.board_files import UnknownFormat, report_format
     from bot.board_files import write_report as write
 
     try:
         report_format(out, fmt, yearly=bool(year))
-        print(write(Database(settings.database_url), settings, out, fmt, quarter, year))
+        database = Database(settings.database_url)
+        print(write(database, settings, out, fmt, quarter, year, chosen_slug(database, plan)))
     except (UnknownFormat, Refused) as error:
         print(f"lscb: {error}", file=sys.stderr)
         return 2

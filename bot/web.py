@@ -1,7 +1,8 @@
 """HTTP serving: bolt's WSGI adapter behind waitress, plus a health check.
 
-Requests to /slack/events pass `bot.edge` (size, signature, shape) before bolt sees
-them; `bot.server` holds waitress's limits and why they are what they are.
+Requests to /slack/events pass `bot.edge` (size, signature, shape) and `bot.replays`
+(a request sent again is answered, not applied twice) before bolt sees them;
+`bot.server` holds waitress's limits and why they are what they are.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from slack_bolt.request.internals import build_context
 from bot.board_web import is_board_path
 from bot.edge import SlackEdge
 from bot.heartbeat import HealthCheck
+from bot.replays import ReplayMemory
 from bot.server import GuardedServer, ServerLimits, guarded_server
 from storage.database import Database
 
@@ -29,10 +31,10 @@ LIMITS = ServerLimits()
 def make_wsgi(app: App, database: Database, signing_secret: str,
               max_body: int = LIMITS.body_bytes, health: HealthCheck | None = None,
               pages: WSGIApp | None = None) -> WSGIApp:
-    """Slack at POST /slack/events; GET /healthz reports the database and the scheduler's
-    heartbeat (`bot.heartbeat.HealthCheck`); the board page and calendar feeds
-    (`bot.board_web`) at /board/… and /calendar/…."""
-    slack = SlackEdge(FormSafeHandler(app), signing_secret, max_body)
+    """Slack at POST /slack/events (a replayed request answered, not applied again); GET
+    /healthz reports the database and the scheduler's heartbeat (`bot.heartbeat.HealthCheck`);
+    the board page and calendar feeds (`bot.board_web`) at /board/… and /calendar/…."""
+    slack = SlackEdge(ReplayMemory(FormSafeHandler(app), database), signing_secret, max_body)
     health = health or HealthCheck(database)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:

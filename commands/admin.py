@@ -64,7 +64,8 @@ def link_channel(ctx: Context, channel_id: str, owner: str) -> Linked:
     require_admin(ctx, "give an owner a channel")
     found = resolve_owner(ctx, owner)
     previous = ctx.repo.channel_of(found)
-    ctx.repo.link_channel(channel_id, found, ctx.caller.user_id, ctx.now)
+    if previous != channel_id:  # linking it again changes nothing, and audits nothing
+        ctx.repo.link_channel(channel_id, found, ctx.caller.user_id, ctx.now)
     problem = ctx.slack.check_channel(channel_id) if ctx.slack else ()
     return Linked(channel_id, found.name, previous != channel_id, problem,
                   checked=ctx.slack is not None)

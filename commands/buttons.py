@@ -20,13 +20,13 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from commands.context import CommandError, Context, FieldError, NotPermitted
+from commands.context import AlreadySo, CommandError, Context, FieldError, NotPermitted
 from commands.lookup import find_action
 from commands.page import Button, Buttons
 from commands.progress import StatusChanged, change_status
 from commands.quarters import Quarter, make_quarter
 from commands.safety import MAX_TEXT
-from commands.text import STATUS_BADGES, shorten
+from commands.text import STATUS_BADGES, day, shorten
 from storage.models import STATUSES, Action
 
 COMPLETE, UPDATE, SNOOZE, PICK = "lscb_complete", "lscb_update", "lscb_snooze", "lscb_pick"
@@ -134,5 +134,8 @@ def snooze(ctx: Context, ref: str) -> Snoozed:
     if not ctx.speaks_for(list(action.owners)):
         raise NotPermitted(f"Only the owners of {action.ref} can snooze its reminders.")
     until = ctx.today + timedelta(days=SNOOZE_DAYS)
+    if action.snoozed_until is not None and action.snoozed_until >= until:
+        raise AlreadySo(f"Reminders for {action.ref} are snoozed until "
+                        f"{day(action.snoozed_until)} already. Nothing was changed.")
     ctx.repo.snooze(action, until, ctx.caller.user_id, ctx.now)
     return Snoozed(action.ref, until)

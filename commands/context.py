@@ -28,6 +28,13 @@ class NotPermitted(CommandError):
     """The caller may not do this (not an admin, not linked to the owner)."""
 
 
+class AlreadySo(CommandError):
+    """What was asked is so already (a "set" asked twice): nothing was changed, and the
+    line says what is so (in a form, beside the status asked for)."""
+
+    field = "status"
+
+
 class FieldError(CommandError):
     """A problem with one field of a form (a modal's `field` block)."""
 

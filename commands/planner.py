@@ -11,6 +11,7 @@ from commands.page import Code, Command
 from storage.planfiles.checking import is_valid_rule
 
 LOOKAHEAD_DAYS = 400
+RULE_LIMIT = 300  # the column's width
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ def set_cadence_rule(ctx: Context, key: str, rule: str) -> CadenceDates:
                            Command("schedule set scr-updates "
                                    "FREQ=YEARLY;BYMONTH=1,3,5,7,9,11;BYMONTHDAY=1"),
                            ". ", Command("schedule"), " shows each cadence's key.")
+    if len(rule) > RULE_LIMIT:
+        raise CommandError(f"Keep the rule under {RULE_LIMIT} characters.")
     cadence = ctx.repo.cadence(key)
     if cadence is None:
         raise CommandError(f"There is no cadence “{key[:60]}”; ", Command("schedule"),

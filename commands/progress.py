@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from commands.context import CommandError, Context, NotPermitted
+from commands.context import AlreadySo, CommandError, Context, NotPermitted
 from commands.lookup import find_action
-from commands.page import Command
+from commands.page import Bold, Command
 from commands.quarters import Quarter
 from commands.safety import typed_text
-from commands.text import day
+from commands.text import STATUS_BADGES, day
 from storage.duedates import next_annual_due
-from storage.models import STATUSES, Action
+from storage.models import STATUSES, Action, StatusChange
 from storage.statuses import status_of
 
 NEEDS_REASON = ("at-risk", "off-track")
 EVIDENCE_LIMIT = 500  # the column's width
+ROLLED_BY, ROLLED_NOTE = "lscb", "annual: next due "
+REPEAT_WINDOW = timedelta(days=30)
+"""A `done` this soon after an annual action came round again is the same completion
+asked twice (a second click on an old reminder, a command sent again), not next year's
+done eleven months early: it says so and changes nothing."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ def change_status(ctx: Context, action: Action, status: str, note: str,
                            Command(f"update {action.ref} {status} REASON"), ".")
     typed_text(ctx, note, "note")
     typed_text(ctx, evidence, "evidence link", EVIDENCE_LIMIT)
+    if for_quarter is None:
+        refuse_repeat(ctx, action, status, note, evidence)
     was = action.status
     ctx.repo.record_status(action, status, ctx.caller.user_id, note, ctx.now, evidence)
     if for_quarter is not None:
@@ -74,6 +81,33 @@ def change_status(ctx: Context, action: Action, status: str, note: str,
     return changed
 
 
+def refuse_repeat(ctx: Context, action: Action, status: str, note: str, evidence: str) -> None:
+    """AlreadySo when the change asked for is made already: the same status with nothing
+    new said, or an annual action's completion asked again just after it came round."""
+    latest = ctx.repo.latest_changes(action)
+    if status == "complete" and action.due_date and _just_rolled(ctx, latest):
+        done_on = latest[1].at.astimezone(ctx.tz).date()
+        raise AlreadySo(Bold(action.ref), f" was marked complete on {day(done_on)}"
+                        f"; it is annual and next due {day(action.due_date)}. "
+                        "Nothing was changed.")
+    said_before = latest[0] if latest else None
+    if status == action.status and _nothing_new(note, evidence, said_before):
+        raise AlreadySo(Bold(action.ref), f" is already {STATUS_BADGES[status]}. "
+                        "Nothing was changed.")
+
+
+def _just_rolled(ctx: Context, latest: list[StatusChange]) -> bool:
+    return (len(latest) == 2 and latest[0].by == ROLLED_BY
+            and latest[0].note.startswith(ROLLED_NOTE) and latest[1].to_status == "complete"
+            and ctx.now - latest[0].at < REPEAT_WINDOW)
+
+
+def _nothing_new(note: str, evidence: str, before: StatusChange | None) -> bool:
+    same_note = not note.strip() or (before is not None and before.note == note)
+    same_evidence = not evidence.strip() or (before is not None and before.evidence == evidence)
+    return same_note and same_evidence
+
+
 def _roll_annual(ctx: Context, action: Action, changed: StatusChanged) -> StatusChanged:
     if action.due_kind != "annual" or action.due_date is None:
         return changed
@@ -82,6 +116,6 @@ def _roll_annual(ctx: Context, action: Action, changed: StatusChanged) -> Status
         return StatusChanged(changed.ref, changed.was, changed.now, changed.note,
                              last_year=True)
     ctx.repo.move_due_date(action, following, ctx.caller.user_id, ctx.now)
-    ctx.repo.record_status(action, "not-started", "lscb", f"annual: next due {day(following)}",
+    ctx.repo.record_status(action, "not-started", ROLLED_BY, f"{ROLLED_NOTE}{day(following)}",
                            ctx.now)
     return StatusChanged(changed.ref, changed.was, changed.now, changed.note, following)

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from commands.context import Context
+from commands.context import Context, NotPermitted
+from commands.page import Command
 from commands.quarters import Quarter
 from commands.snapshot import Item, Period, exceptions, highlights, period
 from commands.words import OURS, Words
@@ -95,3 +96,13 @@ def build_report(ctx: Context, quarter: Quarter) -> QuarterReport:
                          rag_by_theme(found.actions), exceptions(found), highlights(found),
                          silent(found), found.source.challenges(found.start),
                          found.source.risks(), undated(found), ctx.words)
+
+
+def check_may_share(ctx: Context) -> None:
+    """Posting the report where everyone in the channel sees it is for admins and for
+    people who speak for the plan (linked to the Chair or any other owner)."""
+    if ctx.caller.is_admin or ctx.caller_owners():
+        return
+    raise NotPermitted("Only admins and people linked to the Chair or another owner can "
+                       "share the report in a channel. ",
+                       Command("report"), " shows it to you alone.")

@@ -11,9 +11,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session as Session  # re-exported: callers outside storage
 from sqlalchemy.orm import sessionmaker
+
+from storage.errors import DatabaseUnusable
 
 DEFAULT_URL = "sqlite:///lscb.sqlite3"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -81,14 +84,45 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
         return before, head_revision()
 
 
+@contextmanager
+def _told_plainly(url: str) -> Iterator[None]:
+    """A URL that is no database, a driver not installed or a server that does not answer,
+    as one DatabaseUnusable that says what to do (never the password)."""
+    try:
+        yield
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise DatabaseUnusable(
+            f"DATABASE_URL {_shown(url)!r} is not a database URL: use sqlite:///FILE "
+            "or postgresql://USER:PASSWORD@HOST/DATABASE") from error
+    except ImportError as error:
+        if not (error.name or "").startswith("psycopg"):
+            raise
+        raise DatabaseUnusable(
+            "DATABASE_URL is a PostgreSQL database, but its driver is not installed: "
+            "pip install '.[postgres]'") from error
+    except OperationalError as error:
+        reason = str(error.orig or error).strip().splitlines()[0][:300]
+        raise DatabaseUnusable(
+            f"cannot open the database {_shown(url)} ({reason}): check DATABASE_URL and "
+            "that the database server is running") from error
+
+
+def _shown(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1][:200]
+
+
 class Database:
     """One database: its engine, and units of work that commit or roll back whole."""
 
     def __init__(self, url: str = DEFAULT_URL, *, migrate: bool = True) -> None:
         self.url = normalise_url(url)
-        self.engine = make_engine(self.url)
-        if migrate:
-            upgrade(self.engine)
+        with _told_plainly(self.url):
+            self.engine = make_engine(self.url)
+            if migrate:
+                upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

@@ -43,3 +43,7 @@ class PlanFileError(StorageError):
         listed = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"{path}: refused, nothing was changed.\n{listed}{more}")
+
+
+class DatabaseUnusable(StorageError):
+    """DATABASE_URL names no database the bot can open; the message says what to do."""

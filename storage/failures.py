@@ -2,7 +2,8 @@
 
 A permanent failure is told to the admins once (`unreported`, `mark_reported`) and sent again
 once its cause is fixed (`retry_channel`), if it is still within the grace window. A pending
-row that has aged past the window is `expire`d to missed rather than sent late. A hold stops
+row (or an abandoned claim) that has aged past the window is `expire`d to missed rather
+than sent late. A hold stops
 all sending while the app is uninstalled or its token revoked.
 """
 
@@ -10,12 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.ledger import insert_for
 from storage.models import ChannelLink, Delivery, DeliveryHold
-from storage.models.delivery import CHANNEL_CAUSES, FAILED, MISSED, PENDING, UNKNOWN
+from storage.models.delivery import CHANNEL_CAUSES, FAILED, MISSED, PENDING, SENDING, UNKNOWN
 
 ADMINS = "admins"
 """The audience of the bot's own notices; their failures are logged, never reported again."""
@@ -38,10 +39,17 @@ class Failures:
                                  .values(reported_at=at)
                                  .execution_options(synchronize_session=False))
 
-    def expire(self, plan_id: int, missed_before: datetime) -> list[int]:
-        """Pending rows now older than the grace window become missed; returns their ids."""
+    def expire(self, plan_id: int, missed_before: datetime,
+               abandoned_before: datetime | None = None) -> list[int]:
+        """Rows now older than the grace window become missed, never to be posted late:
+        pending ones, and claims abandoned before `abandoned_before` (a worker died
+        mid-send). Returns their ids."""
+        waiting = Delivery.status == PENDING
+        if abandoned_before is not None:
+            waiting = or_(waiting, and_(Delivery.status == SENDING,
+                                        Delivery.claimed_at < abandoned_before))
         return list(self.session.scalars(
-            update(Delivery).where(Delivery.plan_id == plan_id, Delivery.status == PENDING,
+            update(Delivery).where(Delivery.plan_id == plan_id, waiting,
                                    Delivery.send_at < missed_before)
             .values(status=MISSED).returning(Delivery.id)
             .execution_options(synchronize_session=False)))

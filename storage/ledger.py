@@ -114,10 +114,13 @@ class Ledger:
         return list(self.session.scalars(select(Delivery).where(Delivery.id.in_(ids))
                                          .order_by(Delivery.send_at, Delivery.id)))
 
-    def claimable(self, now: datetime, lease: timedelta, until: datetime) -> list[int]:
-        """Pending rows due by `until`, and abandoned claims, oldest first."""
+    def claimable(self, now: datetime, lease: timedelta, until: datetime,
+                  since: datetime | None = None) -> list[int]:
+        """Pending rows due by `until` (and not before `since`, past which a nudge is too
+        late to send), and abandoned claims, oldest first."""
+        window = [Delivery.send_at <= until] + ([Delivery.send_at >= since] if since else [])
         return list(self.session.scalars(
-            select(Delivery.id).where(self._claimable(now, lease), Delivery.send_at <= until)
+            select(Delivery.id).where(self._claimable(now, lease), *window)
             .order_by(Delivery.send_at, Delivery.id)))
 
     @staticmethod

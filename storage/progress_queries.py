@@ -30,6 +30,12 @@ class ProgressQueries:
                      to=status, note=note, **{"from": change.from_status})
         return change
 
+    def latest_changes(self, action: Action, count: int = 2) -> list[StatusChange]:
+        """The action's `count` newest status changes, newest first."""
+        return list(self.session.scalars(
+            select(StatusChange).where(StatusChange.action_id == action.id)
+            .order_by(StatusChange.id.desc()).limit(count)))
+
     def move_due_date(self, action: Action, due: date, actor: str, now: datetime,
                       reason: str = "") -> None:
         move_due_date(self.session, action, due, actor, now, reason)

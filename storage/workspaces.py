@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -46,15 +46,37 @@ def all_plans(session: Session) -> list[Plan]:
     return list(session.scalars(select(Plan).order_by(Plan.id)))
 
 
-def chosen_plan(session: Session, slug: str | None) -> Plan | None:
-    """The plan `slug` names, else the active one; None when the database holds none."""
+def chosen_plan(session: Session, slug: str | None, team_id: str | None = None) -> Plan | None:
+    """The plan `slug` names, else the one `team_id` works from (the active one by default);
+    None when the database holds none."""
     if slug:
         return plan_named(session, slug)
     try:
-        return active_plan(session)
+        return active_plan(session, team_id)
     except NoPlan:
         return None
 
 
 def plan_exists(session: Session, slug: str) -> bool:
     return session.scalar(select(Plan.id).where(Plan.slug == slug)) is not None
+
+
+def remove_plan(session: Session, plan: Plan) -> list[str]:
+    """Delete `plan` with everything that belongs to it (the database cascades: themes,
+    actions, history, audit, ledger); returns the workspaces that worked from it, which
+    now work from the active plan, if any is left."""
+    teams = list(session.scalars(select(Workspace.team_id).where(Workspace.plan_id == plan.id)
+                                 .order_by(Workspace.team_id)))
+    session.execute(delete(Plan).where(Plan.id == plan.id))
+    session.expunge(plan)
+    return teams
+
+
+def plan_for_cli(session: Session, slug: str | None,
+                 team_id: str | None = None) -> tuple[Plan | None, list[str]]:
+    """The plan a command line works on (`slug`'s, else the one `team_id`'s workspace works
+    from) and, when none was chosen, the other plans it might have meant."""
+    chosen = chosen_plan(session, slug, team_id)
+    if slug or chosen is None:
+        return chosen, []
+    return chosen, [p.slug for p in all_plans(session) if p.id != chosen.id]

@@ -41,7 +41,8 @@ def who_page(linkees: Linkees) -> Page:
 
 def channel_page(linked: Linked) -> Page:
     page = Page().paragraph(f"{linked.owner} will hear its nudges and reminders in ",
-                            ChannelRef(linked.target), ".")
+                            ChannelRef(linked.target), "." if linked.changed else
+                            " (as it did already: nothing was changed).")
     if linked.problem:
         page.paragraph("⚠️ Not yet, though: ", linked.problem)
     elif not linked.checked:

@@ -14,7 +14,7 @@ from commands.pages.planner import planner_page, rule_set_page
 from commands.pages.report import report_page
 from commands.pages.risks import risk_added_page, risk_closed_page, risk_list_page
 from commands.quarters import read_quarter
-from commands.report import build_report
+from commands.report import build_report, check_may_share
 from commands.slash.arguments import Args
 from commands.slash.registry import subcommand
 from commands.text import whole_number
@@ -66,6 +66,8 @@ def risk(ctx: Context, args: Args) -> Page:
 def report(ctx: Context, args: Args) -> Page:
     """the quarterly monitoring report: RAG, exceptions, highlights, challenges, risks"""
     shared = args.flag("--share")
+    if shared:
+        check_may_share(ctx)
     quarter = read_quarter(args.rest(), ctx.today, ctx.repo.plan.starts)
     return report_page(build_report(ctx, quarter), shared)
 

@@ -16,6 +16,7 @@ from storage.models.people import (
 )
 from storage.models.plan import STATUSES, Action, ActionOwner, Milestone, Plan, Theme
 from storage.models.reporting import Cadence, ReportingOwner, ReportingRow
+from storage.models.requests import SeenRequest
 from storage.models.returns import QuarterReturn
 from storage.models.risks import DueChange, Risk, risk_actions
 
@@ -46,6 +47,7 @@ __all__ = [
     "ReportingOwner",
     "ReportingRow",
     "Risk",
+    "SeenRequest",
     "StatusChange",
     "Theme",
     "UserLink",

@@ -298,3 +298,10 @@ def test_the_command_line_gives_an_address(lscb: Lscb) -> None:
     assert code == 0 and "gets no email" in out
     assert "email cr@example.org" not in lscb("nudges", "preview", "--from", "2014-06-02",
                                               "--to", "2014-06-02")[1]
+
+
+def test_a_text_too_long_is_refused_from_the_command_line(lscb: Lscb) -> None:
+    lscb("plan", "import", "--sample")
+    code, out, err = lscb("ask", "/lscb challenge 2.3 " + "x" * 2001)
+    assert code != 0 and "Keep the challenge under 2,000 characters" in out + err
+    assert "x" * 50 not in lscb("ask", "/lscb challenges 2.3")[1]

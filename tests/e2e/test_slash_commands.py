@@ -703,6 +703,8 @@ def test_report_can_be_shared_in_the_channel(bot: Bot) -> None:
     private = bot.ask("report")
     assert private["response_type"] == "ephemeral"
     assert headers(private) == ["Business plan monitoring: Q3 2014/15 (Oct–Dec 2014)"]
+    assert "Only admins and people linked" in bot.ask("report --share", user="U1")["text"]
+    bot.ask("link <@U1> chair")
     shared = bot.ask("report --share", user="U1")
     assert shared["response_type"] == "in_channel"
     assert shared["blocks"] == private["blocks"]

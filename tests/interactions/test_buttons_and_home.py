@@ -10,12 +10,19 @@ from typing import Any
 
 import pytest
 
+from bot.app import SORRY
 from bot.cycle import run_cycle
 from bot.delivery import SlackSender
 from bot.slack_client import make_client
 from storage.database import Database
 from storage.repository import PlanRepository
-from tests.fakeslack import check_blocks, signed_event, signed_interaction, signed_slash_command
+from tests.fakeslack import (
+    Fault,
+    check_blocks,
+    signed_event,
+    signed_interaction,
+    signed_slash_command,
+)
 from tests.slackapp import ADMIN, SIGNING_SECRET, RunningApp, running_app
 
 POLICY_CHANNEL = "CPOLICY"
@@ -52,6 +59,12 @@ def reminder(app: RunningApp, ref: str, day: date) -> dict[str, Any]:
 
 
 def click(app: RunningApp, message: dict[str, Any], action_id: str, user: str) -> int:
+    return click_answer(app, message, action_id, user)[0]
+
+
+def click_answer(app: RunningApp, message: dict[str, Any], action_id: str, user: str
+                 ) -> tuple[int, Any]:
+    """A click's HTTP status and body (what the bot acknowledged it with)."""
     button = next(e for b in message["blocks"] if b["type"] == "actions"
                   for e in b["elements"] if e["action_id"] == action_id)
     payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T0001"},
@@ -62,8 +75,7 @@ def click(app: RunningApp, message: dict[str, Any], action_id: str, user: str) -
                "response_url": f"{app.fake.response_url_base}click",
                "actions": [{"action_id": action_id, "block_id": "b", "type": "button",
                             "value": button["value"], "action_ts": "1"}]}
-    status, _ = signed_interaction(app.url, SIGNING_SECRET, payload)
-    return status
+    return signed_interaction(app.url, SIGNING_SECRET, payload)
 
 
 def test_every_reminder_carries_the_three_buttons(app: RunningApp) -> None:
@@ -82,6 +94,39 @@ def test_mark_complete_updates_the_message_in_place(app: RunningApp) -> None:
     blocks = update.params["blocks"]
     assert not any(b["type"] == "actions" for b in blocks)
     assert f"<@{OWNER}> marked *2.5* complete" in json.dumps(blocks)
+    assert "complete" in slash(app, "action 2.5", OWNER)["text"]
+
+
+def test_two_clicks_on_an_old_reminder_move_an_annual_date_once(app: RunningApp) -> None:
+    message = reminder(app, "2.3", date(2015, 4, 1))  # overdue: due 31 Mar 2015
+    assert click(app, message, "lscb_complete", OWNER) == 200
+    assert click(app, message, "lscb_complete", OWNER) == 200
+    assert len(app.fake.calls("chat.update")) == 1
+    [said] = app.fake.calls("response_url")
+    assert "next due 31 Mar 2016. Nothing was changed." in said.params["text"]
+    assert "Annually → 31 Mar 2016" in slash(app, "action 2.3", OWNER)["text"]
+
+
+@pytest.mark.parametrize("fault", [Fault.error("cant_update_message"), Fault.server_error(),
+                                   Fault.rate_limited(retry_after=0)])
+def test_a_message_slack_will_not_update_still_says_what_was_saved(app: RunningApp,
+                                                                   fault: Fault) -> None:
+    message = reminder(app, "2.5", date(2015, 2, 16))
+    app.fake.inject("chat.update", *[fault] * 3)
+    status, body = click_answer(app, message, "lscb_complete", OWNER)
+    assert status == 200 and SORRY not in json.dumps(body)
+    [said] = app.fake.calls("response_url")
+    assert said.params["text"].startswith(f"Saved: ✅ <@{OWNER}> marked *2.5* complete.")
+    assert "complete" in slash(app, "action 2.5", OWNER)["text"]
+
+
+def test_a_click_is_saved_when_slack_takes_neither_the_update_nor_the_reply(
+        app: RunningApp) -> None:
+    message = reminder(app, "2.5", date(2015, 2, 16))
+    app.fake.inject("chat.update", *[Fault.error("cant_update_message")] * 3)
+    app.fake.inject("response_url", *[Fault.server_error()] * 3)
+    status, body = click_answer(app, message, "lscb_complete", OWNER)
+    assert status == 200 and SORRY not in json.dumps(body)
     assert "complete" in slash(app, "action 2.5", OWNER)["text"]
 
 
@@ -128,6 +173,36 @@ def test_update_status_opens_the_modal_and_its_submission_updates_the_message(
     [update] = app.fake.calls("chat.update")
     assert update.params["ts"] == message["ts"]
     assert "updated *2.5*: supplier withdrew" in json.dumps(update.params["blocks"])
+
+
+def test_an_unknown_status_in_the_modal_is_a_field_error(app: RunningApp) -> None:
+    click(app, reminder(app, "2.5", date(2015, 2, 16)), "lscb_update", OWNER)
+    view = app.fake.calls("views.open")[0].params["view"]
+    state = {"values": {
+        "action": {"value": {"type": "static_select", "selected_option": {"value": "2.5"}}},
+        "status": {"value": {"type": "static_select", "selected_option": {"value": "purple"}}}}}
+    status, body = signed_interaction(app.url, SIGNING_SECRET, {
+        "type": "view_submission", "user": {"id": OWNER}, "team": {"id": "T0001"},
+        "api_app_id": "A1", "view": {**view, "id": "V1", "state": state}})
+    assert status == 200 and body["response_action"] == "errors"
+    assert body["errors"] == {"status": "Choose one of the statuses offered."}
+
+
+@pytest.mark.parametrize("method", ["conversations.history", "chat.update"])
+def test_a_saved_modal_is_closed_quietly_whatever_slack_says_after(app: RunningApp,
+                                                                   method: str) -> None:
+    message = reminder(app, "2.5", date(2015, 2, 16))
+    click(app, message, "lscb_update", OWNER)
+    view = app.fake.calls("views.open")[0].params["view"]
+    app.fake.inject(method, *[Fault.server_error()] * 3)
+    state = {"values": {
+        "action": {"value": {"type": "static_select", "selected_option": {"value": "2.5"}}},
+        "status": {"value": {"type": "static_select", "selected_option": {"value": "on-track"}}}}}
+    status, body = signed_interaction(app.url, SIGNING_SECRET, {
+        "type": "view_submission", "user": {"id": OWNER}, "team": {"id": "T0001"},
+        "api_app_id": "A1", "view": {**view, "id": "V1", "state": state}})
+    assert status == 200 and not body  # closed (no SORRY): saved; the rest is only logged
+    assert "on track" in slash(app, "action 2.5", OWNER)["text"]
 
 
 def test_child_data_in_the_modal_is_refused(app: RunningApp) -> None:

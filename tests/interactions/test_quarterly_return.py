@@ -129,6 +129,15 @@ def test_the_return_modal_lists_the_owners_open_actions_and_records_the_return(
     assert "2.6" in {ref for _, refs in report.silent_by_owner() for ref in refs}
 
 
+def test_a_commentary_too_long_is_a_field_error(app: RunningApp) -> None:
+    cycle(app, date(2014, 10, 1))
+    press(app, returns_in(app, POLICY)[0], OWNER)
+    view = app.fake.calls("views.open")[-1].params["view"]
+    refused = submit(app, view, {"2.3": ("at-risk", "x" * 2001)})
+    assert refused["response_action"] == "errors"
+    assert "Keep the note under 2,000 characters" in refused["errors"]["note:2.3"]
+
+
 def test_owners_who_have_not_answered_are_reminded_a_week_before_the_return_is_due(
         app: RunningApp) -> None:
     cycle(app, date(2014, 10, 1))

@@ -7,13 +7,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from bot.cycle import run_cycle
+from bot.cycle import MAX_ATTEMPTS, run_cycle
 from bot.delivery import SlackSender
 from bot.pacer import DatabasePacer
 from bot.slack_client import make_client
 from commands.calendar import is_working_day
 from storage.database import Database
+from storage.ledger import Ledger
 from storage.models import Delivery
+from storage.timestamps import utcnow
 from tests.fakeslack import FakeSlack, Fault
 from tests.scheduler.conftest import ADMIN, LINKED, SettingsAt
 
@@ -166,3 +168,35 @@ def test_two_pacers_on_one_database_keep_a_channel_a_second_apart(
     one.answered("C1")
     one.wait_turn("C1")
     assert waits == [1.0, 1.0]
+
+
+def test_nudges_slack_refused_in_june_are_missed_in_august_never_posted_late(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    fake.inject("chat.postMessage", *[Fault.server_error()] * 500)
+    first = run_cycle(plan_database, settings_at(date(2014, 6, 2)), sender, worker="w1")
+    assert first.failed and not first.sent
+    june = [d for d in ledger(plan_database) if d.status == "pending"]
+    assert june
+    with plan_database.committed() as session:  # a worker that died mid-send in June
+        Ledger(session).claim(june[0].id, "dead", utcnow() - timedelta(hours=1),
+                              timedelta(minutes=5))
+    fake.clear()
+    august = run_cycle(plan_database, settings_at(date(2014, 8, 29)), sender, worker="w1")
+    assert not {d.id for d in june} & {d.id for d in august.sent}
+    assert not [k for k in posted_keys(fake) if k in {d.nudge_key for d in june}]
+    statuses = {d.id: d.status for d in ledger(plan_database)}
+    assert {statuses[d.id] for d in june} == {"missed"}
+    assert any("over 7 days late, so not sent" in m["text"] for m in fake.messages(ADMIN))
+
+
+def test_a_nudge_slack_keeps_refusing_is_tried_a_capped_number_of_times(
+        plan_database: Database, settings_at: SettingsAt, sender: SlackSender,
+        fake: FakeSlack) -> None:
+    sender.attempts = 1
+    fake.inject("chat.postMessage", *[Fault.error("fatal_error")] * 5000)
+    for _ in range(MAX_ATTEMPTS + 5):
+        run_cycle(plan_database, settings_at(date(2014, 6, 2)), sender, worker="w1")
+    rows = [d for d in ledger(plan_database) if d.channel in CHANNELS]
+    assert rows and max(d.attempts for d in rows) == MAX_ATTEMPTS
+    assert {d.status for d in rows} == {"failed"}
