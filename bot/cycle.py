@@ -11,16 +11,19 @@ import os
 import socket
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot import notices, upkeep
 from bot.config import Settings
 from bot.delivery import Batch, SlackSender
 from bot.pacer import DatabasePacer
 from bot.slack_errors import DeliveryFailed, TokenRefused
+from commands.mail_message import ActionLink
 from commands.nudges import nudges_between
 from storage.database import Database, Session
 from storage.failures import Failures
 from storage.ledger import FAILED, Ledger
+from storage.links import issue as issue_link
 from storage.models import Delivery, Plan
 from storage.models.delivery import PENDING, SENT, UNKNOWN
 from storage.repository import PlanRepository
@@ -96,7 +99,8 @@ def record_due(database: Database, settings: Settings, plan_id: int, now: dateti
         start = max(min(last or too_late, too_late), now - MAX_LOOKBACK)
         repo = PlanRepository(session, session.get_one(Plan, plan_id))
         added = ledger.record(plan_id, nudges_between(repo, start, now, settings.timezone,
-                                                   settings.command),
+                                                   settings.command,
+                                                   board_links(session, settings, repo, now)),
                               too_late)
         abandoned = utcnow() - timedelta(seconds=settings.claim_lease_seconds)
         expired = Failures(session).expire(plan_id, too_late, abandoned)
@@ -105,6 +109,19 @@ def record_due(database: Database, settings: Settings, plan_id: int, now: dateti
         ledger.mark_cycle(plan_id, max(now, last or now))
         session.commit()
     return len(added)
+
+
+def board_links(session: Session, settings: Settings, repo: PlanRepository,
+                now: datetime) -> ActionLink | None:
+    """Where an email's reader sees an action: its page under the plan's board link (issued
+    now if the plan has none), when LSCB_PUBLIC_URL and a key are set. The whole plan's
+    link, not the owner's: an email about a group's action goes to each member, whose own
+    link would not open it."""
+    keys = settings.link_keys()
+    if keys is None or not keys.public_url:
+        return None
+    token = issue_link(session, keys, repo.plan, None, "lscb", now)
+    return partial(keys.board_url, token)
 
 
 def deliver_owed(database: Database, settings: Settings, sender: SlackSender, worker: str,

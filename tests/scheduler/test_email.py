@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -17,6 +18,7 @@ from bot.slack_client import make_client
 from bot.smtp import SmtpServer
 from storage.database import Database
 from storage.ledger import Ledger
+from storage.links import scope_of
 from storage.models import Delivery
 from storage.timestamps import utcnow
 from tests.fakeslack import FakeSlack
@@ -214,3 +216,33 @@ def test_without_a_mail_server_emails_fail_at_once_and_the_admins_are_told(
                in m["text"]]
     assert len(notices) == 1 and "Email is not set up" in notices[0]
     assert not [m for m in fake.posts(ADMIN) if "Slack would not take" in m["text"]]
+
+
+def test_an_email_links_each_action_to_its_page_on_the_board(
+        mail_database: Database, settings_at: SettingsAt, smtp: LoopbackSmtp,
+        fake: FakeSlack) -> None:
+    """Slack's buttons cannot be pressed in an email: with LSCB_PUBLIC_URL set, the action
+    gets a link to its page under the plan's board link, and that link opens it."""
+    settings = settings_at(MONDAY, smtp_url=smtp.url, mail_from=FROM, link_secret="a key",
+                           public_url="https://lscb.example.org")
+    run_cycle(mail_database, settings, new_sender(settings), worker="w1")
+    overdue = next(m for m in smtp.to(COMMS) if "1.10" in str(m["Subject"]))
+    html = overdue.get_body(("html",))
+    assert html is not None
+    [url] = re.findall(r'href="(https://lscb\.example\.org/board/[\w-]{43}/action/1\.10)"',
+                       html.get_content())
+    keys = settings.link_keys()
+    assert keys is not None
+    with mail_database.committed() as session:
+        scope = scope_of(session, keys, url.split("/board/")[1].split("/")[0])
+    assert scope is not None and scope.owner_id is None  # the whole plan's link
+
+
+def test_without_a_public_address_an_email_has_no_board_links(
+        mail_database: Database, settings_at: SettingsAt, smtp: LoopbackSmtp,
+        fake: FakeSlack) -> None:
+    settings = mail_settings(settings_at, MONDAY, smtp)
+    run_cycle(mail_database, settings, new_sender(settings), worker="w1")
+    overdue = next(m for m in smtp.to(COMMS) if "1.10" in str(m["Subject"]))
+    html = overdue.get_body(("html",))
+    assert html is not None and "/board/" not in html.get_content()
