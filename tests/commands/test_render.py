@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from commands.page import Bold, ChannelRef, Code, Command, Link, Mention, Page, line
+from commands.page import (
+    Bold,
+    Button,
+    ChannelRef,
+    Code,
+    Command,
+    LeftOut,
+    Link,
+    Mention,
+    Page,
+    line,
+)
 from commands.render_blocks import MAX_BLOCK_TEXT, after_click, mrkdwn, to_reply
 from commands.render_text import to_text
 
@@ -48,6 +59,37 @@ def test_the_console_wraps_at_80_columns_without_breaking_words() -> None:
     assert long_word in text  # never broken, even when it is longer than a line
     assert lines[0] == "Title" and lines[1] == "=====" and "2.3 detail" in text
     assert all(not x.endswith("wor") for x in lines)
+
+
+def test_the_console_lays_out_every_kind_of_block_exactly() -> None:
+    page = (Page().note("Who this is for: the Case Review Subgroup and its chair")
+            .heading("Overdue actions")
+            .paragraph("First line\n\n  an indented line, multi-agency and more\n")
+            .paragraph("")
+            .divider()
+            .lines([line(Bold("2.3"), " Audit the multi-agency referral forms by March")])
+            .buttons("b", Button("Done", "done", "2.3"), Button("Snooze", "snooze", "2.3")))
+    page.blocks.append(LeftOut(4))
+    assert to_text(page, width=30).split("\n") == [
+        "  Who this is for: the Case",
+        "  Review Subgroup and its",
+        "  chair",
+        "",
+        "Overdue actions",
+        "===============",
+        "First line",
+        "",
+        "  an indented line,",
+        "  multi-agency and more",
+        "",
+        "-" * 30,
+        "2.3 Audit the multi-agency",
+        "    referral forms by March",
+        "  [ Done ] [ Snooze ]",
+        "… and 4 more not shown.",
+    ]
+    assert to_text(Page().paragraph("Xmas").divider().note("for the chair")) == (
+        "Xmas\n" + "-" * 40 + "\n  for the chair")
 
 
 def test_the_console_shows_every_line_a_slack_message_would_cut() -> None:

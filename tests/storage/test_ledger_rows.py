@@ -116,9 +116,10 @@ def test_a_claim_reads_the_row_afresh_in_a_session_that_holds_it(
     [row_id] = recorded(sample_database, nudge("a"))
     with sample_database.committed() as session:
         ledger = Ledger(session)
-        assert [row.status for row in ledger.rows([row_id])] == [PENDING]
+        [held] = ledger.rows([row_id])  # kept, so the session's identity map keeps it too
+        assert held.status == PENDING
         row = ledger.claim(row_id, "w1", NOW, LEASE)
-        assert row is not None and (row.status, row.claimed_by, row.attempts) == (
+        assert row is held and (row.status, row.claimed_by, row.attempts) == (
             SENDING, "w1", 1)
 
 
