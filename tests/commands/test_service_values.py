@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from commands import Caller, Context
 from commands.context import CommandError
+from commands.listing import my_actions, overdue
 from commands.page import Command
 from commands.progress import StatusChanged, update_status
 from commands.rebaseline import request_move
@@ -93,3 +94,32 @@ def test_an_action_without_a_fixed_date_cannot_be_moved(as_admin: Run) -> None:
     with pytest.raises(CommandError) as refused:
         as_admin(lambda ctx: request_move(ctx, "5.4", date(2015, 6, 30), "replanned"))
     assert refused.value.line[0].startswith("5.4 has no fixed date")
+
+
+def test_my_actions_sorts_each_action_into_exactly_one_list(sample_database: Database) -> None:
+    new_year = datetime(2015, 1, 1, 11, 0, tzinfo=UTC)  # 9.3 falls due 30 days on: "soon"
+    with sample_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        repo.record_status(repo.action("2.2"), "complete", "U2", "", NOW)
+        ctx = Context(repo, new_year, Caller("U2", False, ("pmqa",)))
+        mine = my_actions(ctx)
+        refs = {name: [a.ref for a in getattr(mine, name)]
+                for name in ("soon", "later", "ongoing", "complete")}
+        late = [(i.action.ref, i.due) for i in mine.overdue]
+    assert (mine.user_id, mine.owners, mine.today, mine.total) == (
+        "U2", ["Performance Management and Quality Assurance Subgroup"], date(2015, 1, 1), 5)
+    assert late == [("2.1", date(2014, 5, 31)), ("9.1", date(2014, 9, 30)),
+                    ("9.2", date(2014, 9, 30))]
+    assert refs == {"soon": ["9.3"], "later": [], "ongoing": [], "complete": ["2.2"]}
+
+
+def test_overdue_for_one_owner_keeps_to_that_owner(sample_database: Database) -> None:
+    with sample_database.committed() as session:
+        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        found = overdue(ctx, "pmqa")
+        everyone = overdue(ctx)
+        groups = [(g.owner, [i.action.ref for i in g.items]) for g in found.groups]
+    assert (found.scope, found.count, groups) == (
+        "Performance Management and Quality Assurance Subgroup", 3,
+        [("Performance Management and Quality Assurance Subgroup", ["2.1", "9.1", "9.2"])])
+    assert everyone.scope is None and everyone.count > found.count
