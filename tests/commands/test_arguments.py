@@ -86,3 +86,8 @@ def test_options_pass_over_mentions_and_links() -> None:
     args = Args(("owner=pmqa ", Mention("U1", "sam"), " ", Link("https://x.example/")))
     assert args.options({"owner": "owner"}) == {"owner": "pmqa"}
     assert args.user("usage") == "U1" and args.rest() == "https://x.example/"
+
+
+def test_empty_quotes_are_an_empty_word() -> None:
+    args = Args('"" extra')
+    assert args.next_word() == "" and args.rest() == "extra"

@@ -17,7 +17,7 @@ from commands import Caller, Context
 from commands.context import CommandError
 from commands.listing import my_actions, overdue
 from commands.page import Command
-from commands.progress import StatusChanged, update_status
+from commands.progress import StatusChanged, change_status, read_status, update_status
 from commands.rebaseline import request_move
 from storage.database import Database
 from storage.models import AuditEntry, StatusChange
@@ -123,3 +123,19 @@ def test_overdue_for_one_owner_keeps_to_that_owner(sample_database: Database) ->
         "Performance Management and Quality Assurance Subgroup", 3,
         [("Performance Management and Quality Assurance Subgroup", ["2.1", "9.1", "9.2"])])
     assert everyone.scope is None and everyone.count > found.count
+
+
+@pytest.mark.parametrize(("word", "status"), [
+    ("On_Track", "on-track"), ("AMBER", "at-risk"), ("not-started", "not-started"),
+    ("Off-Track", "off-track"), ("Done", "complete")])
+def test_status_words_are_read_whatever_their_case_and_separators(word: str,
+                                                                  status: str) -> None:
+    assert read_status(word) == status
+
+
+def test_a_status_change_keeps_its_evidence(as_admin: Run, sample_database: Database) -> None:
+    as_admin(lambda ctx: change_status(ctx, ctx.repo.action("2.3"), "on-track", "",
+                                       evidence="https://example.org/audit"))
+    with sample_database.committed() as session:
+        last = session.scalars(select(StatusChange).order_by(StatusChange.id.desc())).first()
+        assert last is not None and last.evidence == "https://example.org/audit"
