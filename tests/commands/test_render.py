@@ -14,7 +14,7 @@ from commands.page import (
     Page,
     line,
 )
-from commands.render_blocks import MAX_BLOCK_TEXT, after_click, mrkdwn, to_reply
+from commands.render_blocks import MAX_BLOCK_TEXT, after_click, clip, mrkdwn, to_reply
 from commands.render_text import to_text
 
 
@@ -103,3 +103,11 @@ def test_a_clicked_message_loses_its_buttons_and_says_who_did_what() -> None:
     after = after_click(blocks, line(Mention("U1"), " marked ", Bold("2.3 & co"), " complete."))
     assert [b["type"] for b in after] == ["section", "context"]
     assert after[-1]["elements"][0]["text"] == "<@U1> marked *2.3 &amp; co* complete."
+
+
+def test_clip_cuts_only_past_the_limit_and_never_inside_an_escape() -> None:
+    assert clip("x" * 10, 10) == "x" * 10
+    assert clip("x" * 11, 10) == "x" * 9 + "…"
+    assert clip("xxx&abcdefgh", 10) == "xxx&abcde…"  # a lone & six back is not an escape
+    assert clip("xxxxx&amp;y", 10) == "xxxxx…"  # cut inside &amp;: it goes whole
+    assert clip("xxxxxxx&amp;zz", 13) == "xxxxxxx&amp;…"  # a whole escape stays
