@@ -50,7 +50,8 @@ def test_mentions_and_channels_are_values_and_ids_are_accepted_too() -> None:
     assert args.next_word() == "link"
     assert args.user("usage") == "U0123ABCD" and args.rest() == "case review"
     assert Args("U0123ABCD pmqa").user("usage") == "U0123ABCD"
-    assert Args(("", ChannelRef("C0PMQA", "pmqa"), " pmqa")).channel("usage") == "C0PMQA"
+    args = Args(("", ChannelRef("C0PMQA", "pmqa"), " pmqa"))
+    assert args.channel("usage") == "C0PMQA" and args.rest() == "pmqa"
     assert Args("C0PMQA pmqa").channel("usage") == "C0PMQA"
 
 
@@ -65,3 +66,28 @@ def test_a_note_keeps_a_mention_as_a_name_and_a_link_as_its_address() -> None:
                  " & ", Link("https://y.example/")))
     assert args.next_word() == "ask"
     assert args.rest() == "@sam about the doc (https://x.example/a) & https://y.example/"
+
+
+def test_a_typed_at_or_hash_id_is_taken_bare_and_only_it_is_taken() -> None:
+    args = Args("@U0123ABCD chair")
+    assert args.user("usage") == "U0123ABCD" and args.rest() == "chair"
+    args = Args("#C0PMQA pmqa")
+    assert args.channel("usage") == "C0PMQA" and args.rest() == "pmqa"
+
+
+def test_args_are_true_while_a_word_is_left() -> None:
+    args = Args("overdue")
+    assert args
+    args.next_word()
+    assert not args
+
+
+def test_options_pass_over_mentions_and_links() -> None:
+    args = Args(("owner=pmqa ", Mention("U1", "sam"), " ", Link("https://x.example/")))
+    assert args.options({"owner": "owner"}) == {"owner": "pmqa"}
+    assert args.user("usage") == "U1" and args.rest() == "https://x.example/"
+
+
+def test_empty_quotes_are_an_empty_word() -> None:
+    args = Args('"" extra')
+    assert args.next_word() == "" and args.rest() == "extra"

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from commands.page import Bold, ChannelRef, Code, Command, Link, Mention, Page, line
-from commands.render_blocks import MAX_BLOCK_TEXT, after_click, mrkdwn, to_reply
+from commands.page import (
+    Bold,
+    Button,
+    ChannelRef,
+    Code,
+    Command,
+    LeftOut,
+    Link,
+    Mention,
+    Page,
+    line,
+)
+from commands.render_blocks import MAX_BLOCK_TEXT, after_click, clip, mrkdwn, to_reply
 from commands.render_text import to_text
 
 
@@ -50,6 +61,37 @@ def test_the_console_wraps_at_80_columns_without_breaking_words() -> None:
     assert all(not x.endswith("wor") for x in lines)
 
 
+def test_the_console_lays_out_every_kind_of_block_exactly() -> None:
+    page = (Page().note("Who this is for: the Case Review Subgroup and its chair")
+            .heading("Overdue actions")
+            .paragraph("First line\n\n  an indented line, multi-agency and more\n")
+            .paragraph("")
+            .divider()
+            .lines([line(Bold("2.3"), " Audit the multi-agency referral forms by March")])
+            .buttons("b", Button("Done", "done", "2.3"), Button("Snooze", "snooze", "2.3")))
+    page.blocks.append(LeftOut(4))
+    assert to_text(page, width=30).split("\n") == [
+        "  Who this is for: the Case",
+        "  Review Subgroup and its",
+        "  chair",
+        "",
+        "Overdue actions",
+        "===============",
+        "First line",
+        "",
+        "  an indented line,",
+        "  multi-agency and more",
+        "",
+        "-" * 30,
+        "2.3 Audit the multi-agency",
+        "    referral forms by March",
+        "  [ Done ] [ Snooze ]",
+        "… and 4 more not shown.",
+    ]
+    assert to_text(Page().paragraph("Xmas").divider().note("for the chair")) == (
+        "Xmas\n" + "-" * 40 + "\n  for the chair")
+
+
 def test_the_console_shows_every_line_a_slack_message_would_cut() -> None:
     page = Page().lines([line(f"line {i}") for i in range(3000)])
     assert to_text(page).count("line ") == 3000
@@ -61,3 +103,11 @@ def test_a_clicked_message_loses_its_buttons_and_says_who_did_what() -> None:
     after = after_click(blocks, line(Mention("U1"), " marked ", Bold("2.3 & co"), " complete."))
     assert [b["type"] for b in after] == ["section", "context"]
     assert after[-1]["elements"][0]["text"] == "<@U1> marked *2.3 &amp; co* complete."
+
+
+def test_clip_cuts_only_past_the_limit_and_never_inside_an_escape() -> None:
+    assert clip("x" * 10, 10) == "x" * 10
+    assert clip("x" * 11, 10) == "x" * 9 + "…"
+    assert clip("xxx&abcdefgh", 10) == "xxx&abcde…"  # a lone & six back is not an escape
+    assert clip("xxxxx&amp;y", 10) == "xxxxx…"  # cut inside &amp;: it goes whole
+    assert clip("xxxxxxx&amp;zz", 13) == "xxxxxxx&amp;…"  # a whole escape stays

@@ -21,7 +21,8 @@ def year_of_nudges(database: Database, first: date = date(2014, 4, 1),
                                 datetime.combine(first, time.min, tzinfo=LONDON),
                                 datetime.combine(last, time.max, tzinfo=LONDON), LONDON)
         for nudge in nudges:
-            assert nudge.message  # rendered while the session is open, as a cycle does
+            assert nudge.text and isinstance(nudge.blocks, list)  # rendered while the session
+            # is open, as a cycle does
         return nudges
 
 
