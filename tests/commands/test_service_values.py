@@ -7,7 +7,7 @@ Written against mutants mutmut left alive in commands/progress.py and commands/r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -38,24 +38,28 @@ def as_admin(sample_database: Database) -> Iterator[Run]:
 
 
 def test_an_annual_action_comes_round_until_the_plan_ends(
-        as_admin: Run,
         sample_database: Database) -> None:
-    def done(note: str) -> object:
-        return as_admin(lambda ctx: update_status(ctx, "1.13", "done", note))
-    assert done("first review") == StatusChanged(
+    """Each year's review, a year apart (done again within 30 days is a repeat, refused)."""
+    years = [NOW, NOW + timedelta(days=365), NOW + timedelta(days=730)]
+
+    def done(at: datetime, note: str) -> object:
+        with sample_database.committed() as session:
+            return update_status(Context(PlanRepository.for_team(session), at,
+                                         Caller("UADMIN", True, None)), "1.13", "done", note)
+    assert done(years[0], "first review") == StatusChanged(
         "1.13", "not-started", "complete", "first review", date(2016, 3, 31))
-    assert done("second review") == StatusChanged(  # due again on the plan's last day
+    assert done(years[1], "second review") == StatusChanged(  # due again on the plan's last day
         "1.13", "not-started", "complete", "second review", date(2017, 3, 31))
-    assert done("last review") == StatusChanged(
+    assert done(years[2], "last review") == StatusChanged(
         "1.13", "not-started", "complete", "last review", None, last_year=True)
     with sample_database.committed() as session:
         changes = list(session.scalars(select(StatusChange).order_by(StatusChange.id)))
         rolled = [(c.by, c.to_status, c.note, c.at) for c in changes if c.by == "lscb"]
         moved = [e.at for e in session.scalars(select(AuditEntry).where(
             AuditEntry.verb == "action.due", AuditEntry.subject == "1.13"))]
-    assert rolled == [("lscb", "not-started", "annual: next due 31 Mar 2016", NOW),
-                      ("lscb", "not-started", "annual: next due 31 Mar 2017", NOW)]
-    assert moved == [NOW, NOW]
+    assert rolled == [("lscb", "not-started", "annual: next due 31 Mar 2016", years[0]),
+                      ("lscb", "not-started", "annual: next due 31 Mar 2017", years[1])]
+    assert moved == years[:2]
 
 
 def test_a_move_keeps_the_plans_first_date_as_its_original(
