@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from storage.database import Database, normalise_url
 from storage.importer import import_plan
@@ -22,12 +22,30 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
 IMPORTED_AT = datetime(2014, 4, 1, 9, 0, tzinfo=UTC)
 
 
+def worker_database(url: str) -> str:
+    """The database this test process may wipe: `url`'s own, or under pytest-xdist one of
+    its own per worker (`test_gw0`, …), created on first use, so workers never share one."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return url
+    parsed = make_url(normalise_url(url))
+    name = f"{parsed.database}_{worker}"
+    server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        if connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                             {"name": name}) is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
 def empty_postgres(url: str) -> str:
     """Wipe the test database's public schema, so each test starts from nothing.
 
     Connections an earlier test left open are ended first, and the drop gives up
     after a while rather than waiting for a lock for ever.
     """
+    url = worker_database(url)
     engine = create_engine(normalise_url(url))
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
