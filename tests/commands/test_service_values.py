@@ -143,3 +143,15 @@ def test_a_status_change_keeps_its_evidence(as_admin: Run, sample_database: Data
     with sample_database.committed() as session:
         last = session.scalars(select(StatusChange).order_by(StatusChange.id.desc())).first()
         assert last is not None and last.evidence == "https://example.org/audit"
+
+
+def test_completing_an_action_marks_done_only_the_milestones_already_due(
+        as_admin: Run, sample_database: Database) -> None:
+    """6.1's three reports fall due in July 2014, December 2014 and March 2015: completed on
+    15 Oct 2014, the July one is done; the two still to come are not."""
+    as_admin(lambda ctx: update_status(ctx, "6.1", "done", "reports published"))
+    with sample_database.committed() as session:
+        milestones = PlanRepository.for_team(session).action("6.1").milestones
+        done = [(m.due_date, m.done) for m in milestones]
+    assert done == [(date(2014, 7, 31), True), (date(2014, 12, 31), False),
+                    (date(2015, 3, 31), False)]

@@ -171,3 +171,16 @@ def test_what_is_due_does_not_depend_on_the_servers_time_zone(
         pytime.tzset()
     assert ("report:business-plan-quarterly", "CPMQA") in keys  # Wed 1 Oct's nudges, all
     assert all(n.send_at.astimezone(LONDON).date() == date(2014, 10, 1) for n in found)
+
+
+def test_each_owners_return_request_opens_that_owners_return(plan_database: Database) -> None:
+    """The button on a return request carries the owner it asks (and the quarter): a mutant
+    that gave it another id survived every other test."""
+    requests = [n for n in year_of_nudges(plan_database, date(2014, 10, 1), date(2014, 10, 1))
+                if n.key.startswith("return:")]
+    assert len(requests) > 1
+    for nudge in requests:
+        owner_id = nudge.key.removeprefix("return:")
+        values = [e["value"] for b in nudge.blocks if b["type"] == "actions"
+                  for e in b["elements"] if e["action_id"] == "lscb_return"]
+        assert values == [f"{owner_id}:2014:2"], nudge.key
