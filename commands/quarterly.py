@@ -103,9 +103,3 @@ def return_one(ctx: Context, ref: str, status: str, commentary: str) -> tuple[st
                            f", or an admin, can give {action.ref}'s return.")
     give_return(ctx, mine[0].id, quarter, {action.ref: (read_status(status), commentary)})
     return action.ref, quarter
-
-
-def not_answered(ctx: Context, owner: Owner, quarter: Quarter) -> list[ActionRow]:
-    """The owner's open actions with no return for the quarter yet."""
-    given = ctx.repo.returns.given(quarter.last, quarter.last)
-    return [a for a in open_actions(ctx, owner) if a.id not in given]

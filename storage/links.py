@@ -109,9 +109,3 @@ def opened_by(session: Session, scope: LinkScope) -> tuple[Plan, Owner | None] |
     owner = session.get(Owner, scope.owner_id)
     return (plan, owner) if owner is not None and owner.plan_id == plan.id else None
 
-
-def owner_board_url(session: Session, keys: LinkKeys, plan: Plan, owner: Owner | None,
-                    by: str, now: datetime, action_ref: str = "") -> str:
-    """The owner's board page (or one of its actions' pages) as a URL, issuing the owner's
-    link if it has none yet: what an email's action links point to."""
-    return keys.board_url(issue(session, keys, plan, owner, by, now), action_ref)
