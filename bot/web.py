@@ -57,13 +57,20 @@ class FormSafeHandler(SlackRequestHandler):
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
         raw = request.get_body()
         bolt_request = BoltRequest(body=raw, query=request.query_string,
-                                   headers=request.get_headers())
+                                   headers=request.get_headers(), context=self._context())
         if not bolt_request.body and raw and not raw.lstrip().startswith("{"):
             form = dict(parse_qsl(raw, keep_blank_values=True))
             if "payload" not in form:
                 bolt_request.body = form
-                bolt_request.context = build_context(BoltContext({}), form)
+                bolt_request.context = build_context(BoltContext(self._context()), form)
         return self.app.dispatch(bolt_request)
+
+    def _context(self) -> dict[str, Any]:
+        """The context bolt builds the request's on. It must hold the logger already: a
+        view_submission with two `response_urls` (two conversation selects asking for one,
+        https://api.slack.com/surfaces/modals#response_urls) makes bolt's build_context log
+        a debug line before bolt has set one, and it raised KeyError 'logger' (a 500)."""
+        return {"logger": self.app.logger}
 
 
 def make_server(wsgi: WSGIApp, host: str, port: int, threads: int | None = None,

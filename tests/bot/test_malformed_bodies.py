@@ -236,6 +236,13 @@ WELL_FORMED = {
     "an event nobody handles": as_json({**home_opened(), "event": {
         "type": "user_change", "user": {"id": OWNER, "name": "sam"}}}),
     "the App Home's messages tab": as_json(home_opened(tab="messages")),
+    # Two conversation selects with response_url_enabled: one response URL each.
+    # https://api.slack.com/surfaces/modals#response_urls
+    "a modal with two response URLs": payload({**submission(), "response_urls": [
+        {"block_id": "b1", "action_id": "a1", "channel_id": "C1",
+         "response_url": "https://hooks.slack.com/app/T0001/1/x"},
+        {"block_id": "b2", "action_id": "a2", "channel_id": "C2",
+         "response_url": "https://hooks.slack.com/app/T0001/2/y"}]}),
 }
 
 
