@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from sqlalchemy import create_engine, make_url, text
 
 from storage.database import Database, normalise_url
 from storage.importer import import_plan
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
+from tests.planyaml import dump_raw, sample_raw
 
 PG_URL = os.environ.get("LSCB_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
@@ -65,8 +65,21 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'lscb.sqlite3'}"
 
 
+@pytest.fixture(scope="session")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database at the newest migration with nothing in it, made once per session for
+    tests to copy: migrating from nothing takes a tenth of a second a time. (The migrations
+    themselves are tested from `database_url`, in tests/storage/test_migrations.py.)"""
+    path = tmp_path_factory.mktemp("empty") / "empty.sqlite3"
+    Database(f"sqlite:///{path}").dispose()
+    return path
+
+
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
+def database(database_url: str, empty_file: Path) -> Iterator[Database]:
+    """An empty database of the test's own, at the newest migration."""
+    if database_url.startswith("sqlite:///"):
+        shutil.copyfile(empty_file, database_url.removeprefix("sqlite:///"))
     db = Database(database_url)
     yield db
     db.dispose()
@@ -116,12 +129,12 @@ UNDATED_WORDINGS = {"3.3": "TBC", "8.1": "to be agreed with partners"}
 
 def write_undated_plan(folder: Path) -> Path:
     """The sample plan with `UNDATED_WORDINGS` in place of two actions' dates."""
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     for theme in raw["themes"]:
         for action in theme["actions"]:
             action["when"] = UNDATED_WORDINGS.get(action["ref"], action["when"])
     path = folder / "undated-plan.yaml"
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_raw(raw, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
 

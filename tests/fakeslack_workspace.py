@@ -13,6 +13,7 @@ import itertools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,8 +50,13 @@ METHOD_SCOPE = {
 
 def manifest_scopes() -> set[str]:
     """The bot scopes manifest.yml requests: what an install of this app is granted."""
+    return set(_manifest_scopes())
+
+
+@cache
+def _manifest_scopes() -> frozenset[str]:
     manifest = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
-    return set(manifest["oauth_config"]["scopes"]["bot"])
+    return frozenset(manifest["oauth_config"]["scopes"]["bot"])
 
 
 def is_user_id(value: str) -> bool:

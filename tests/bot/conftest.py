@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bot import delivery
 from bot.cli import main
+from bot.config import Settings
+from bot.delivery import SlackSender
 
 Run = tuple[int, str, str]
 Lscb = Callable[..., Run]
@@ -25,6 +29,7 @@ def lscb(
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LSCB_TODAY", "2014-10-15")
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(delivery, "make_sender", unpaced(delivery.make_sender))
 
     def run(*args: str, stdin: str = "") -> Run:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
@@ -35,3 +40,10 @@ def lscb(
     yield run
 
 
+
+
+def unpaced(make_sender: Callable[[Settings], SlackSender]) -> Callable[[Settings], SlackSender]:
+    """The bot's own sender, without Slack's second between two posts to a channel: a cycle
+    here posts several to one channel at once. (The pacing has tests of its own, with a
+    clock of their own, in tests/scheduler/test_cycles.py.)"""
+    return lambda settings: dataclasses.replace(make_sender(settings), min_interval=0)

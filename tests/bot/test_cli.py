@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from alembic import command
 from docx import Document
 from openpyxl import load_workbook
@@ -17,6 +16,7 @@ from openpyxl import load_workbook
 from storage.database import alembic_config, head_revision, make_engine
 from tests.bot.conftest import Lscb
 from tests.fakeslack import FakeSlack
+from tests.planyaml import dump_raw, read_raw
 
 
 def test_import_the_sample_and_export_all_44_actions(lscb: Lscb, tmp_path: Path) -> None:
@@ -36,10 +36,10 @@ def test_a_bad_file_is_refused_naming_row_and_field_and_nothing_changes(
 ) -> None:
     lscb("plan", "import", "--sample")
     lscb("plan", "export", "before.yaml")
-    raw = yaml.safe_load((tmp_path / "before.yaml").read_text())
+    raw = read_raw(tmp_path / "before.yaml")
     raw["themes"][1]["actions"][2]["owners"] = ["Fire Brigade"]
     raw["themes"][0]["actions"][0]["text"] = "changed"
-    (tmp_path / "bad.yaml").write_text(yaml.safe_dump(raw))
+    (tmp_path / "bad.yaml").write_text(dump_raw(raw))
     code, _, err = lscb("plan", "import", "bad.yaml")
     assert code == 2
     assert "bad.yaml: refused, nothing was changed" in err

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 
 from commands import Caller, Context
@@ -24,9 +23,10 @@ from commands.year_paper import year_paper
 from commands.year_report import build_year_report, read_year
 from storage.database import Database
 from storage.importer import import_plan
-from storage.planfiles import SAMPLE_PLAN, read_plan_file
+from storage.planfiles import read_plan_file
 from storage.repository import PlanRepository
 from tests.commands.conftest import Ask, asker
+from tests.planyaml import dump_raw, sample_raw
 
 OCTOBER = datetime(2014, 10, 15, 11, tzinfo=UTC)
 
@@ -34,10 +34,10 @@ OCTOBER = datetime(2014, 10, 15, 11, tzinfo=UTC)
 @pytest.fixture
 def worded(database: Database, tmp_path: Path) -> Iterator[Database]:
     """The sample plan, saying it has a partnership and priorities."""
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     raw["plan"]["words"] = {"board": "partnership", "theme": "priority"}
     path = tmp_path / "partnership.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_raw(raw, allow_unicode=True), encoding="utf-8")
     with database.committed() as session:
         import_plan(session, read_plan_file(path), "test", OCTOBER)
     yield database

@@ -18,13 +18,12 @@ from urllib.error import HTTPError
 from urllib.request import Request, urlopen
 
 import pytest
-import yaml
 from slack_sdk.models.blocks import Block
 
 from storage.database import Database
-from storage.planfiles import SAMPLE_PLAN
 from tests.conftest import prepare_database
 from tests.fakeslack import MESSAGE_BLOCKS_MAX, FakeSlack, check_blocks, signed_slash_command
+from tests.planyaml import dump_raw, sample_raw
 from tests.slackapp import ADMIN, app_settings, serving
 from tests.slackapp import SIGNING_SECRET as SECRET
 
@@ -149,7 +148,7 @@ def big_plan_dict() -> JSON:
     one milestone in March 2016, so `due 3650 days` has 500 items too. Their texts are full of
     `&`, which escaping multiplies by five: lines are long, and none of the lists fit.
     """
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     themes = raw["themes"]
     counts = [BIG_THEME_ONE] + [(BIG_PLAN_ACTIONS - BIG_THEME_ONE) // (len(themes) - 1)] * (
         len(themes) - 1)
@@ -172,7 +171,7 @@ def big_plan_dict() -> JSON:
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("e2e-big")
     plan = folder / "big-plan.yaml"
-    plan.write_text(yaml.safe_dump(big_plan_dict(), sort_keys=False, allow_unicode=True),
+    plan.write_text(dump_raw(big_plan_dict(), sort_keys=False, allow_unicode=True),
                     encoding="utf-8")
     return prepare_database(folder / "big.sqlite3", plan)
 

@@ -8,8 +8,6 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import yaml
-
 from bot.config import Settings
 from bot.cycle import CycleReport, deliver_owed, run_cycle
 from bot.delivery import SlackSender
@@ -29,6 +27,7 @@ from tests.fakeslack import (
     block_text_length,
     signed_event,
 )
+from tests.planyaml import dump_raw
 from tests.scheduler.conftest import ADMIN, SettingsAt
 from tests.scheduler.test_cycles import CHANNELS, ledger, posted_keys
 from tests.slackapp import SIGNING_SECRET, serving
@@ -276,7 +275,7 @@ def test_a_digest_of_500_overdue_actions_is_one_message_slack_accepts(
     characters of block text and Slack refused it (`msg_blocks_too_long`, over 12,000 in the
     fake); now it lists the oldest and points to the narrower command."""
     plan = tmp_path / "big-plan.yaml"
-    plan.write_text(yaml.safe_dump(big_plan_dict(), sort_keys=False, allow_unicode=True),
+    plan.write_text(dump_raw(big_plan_dict(), sort_keys=False, allow_unicode=True),
                     encoding="utf-8")
     database = Database(f"sqlite:///{prepare_database(tmp_path / 'big.sqlite3', plan)}")
     with database.committed() as session:

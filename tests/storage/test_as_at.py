@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from storage.as_at import PlanAsAt
 from storage.database import Database
 from storage.importer import import_plan
-from storage.planfiles import SAMPLE_PLAN
 from storage.planfiles.checking import build_plan
 from storage.repository import PlanRepository
+from tests.planyaml import sample_raw
 
 LONDON = ZoneInfo("Europe/London")
 Q2_END = datetime(2014, 9, 30, 23, 59, 59, tzinfo=LONDON)
@@ -45,7 +43,7 @@ def history(database: Database) -> None:
 
 def reimport(database: Database, when: datetime) -> None:
     """A later plan file: 9.3 gone, 9.4 new."""
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     theme = next(t for t in raw["themes"] if t["number"] == 9)
     dropped = theme["actions"].pop()
     theme["actions"].append({**dropped, "ref": "9.4", "text": "A new action"})
@@ -122,6 +120,6 @@ def test_actions_added_and_archived_later_are_as_they_were(sample_database: Data
 
 def test_the_first_import_is_the_plan_from_its_start(database: Database) -> None:
     with database.committed() as session:
-        raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+        raw = sample_raw()
         import_plan(session, build_plan(raw, "<sample>"), "test", at(10, 15))
     assert len(snapshot(database, Q1_END)["actions"]) == 44

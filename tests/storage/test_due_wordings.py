@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from sqlalchemy import select
 
 from storage.database import Database
 from storage.exporter import plan_document
 from storage.importer import ImportReport, import_plan
 from storage.models import Action, Milestone
-from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
+from storage.planfiles import read_plan_file, write_plan_file
 from storage.repository import PlanRepository, active_plan
+from tests.planyaml import dump_raw, read_raw, sample_raw
 
 NOW = datetime(2015, 10, 15, 11, 0, tzinfo=UTC)
 #: Wordings from other partnerships' plans, pasted as they came (a no-break space, an en dash).
@@ -37,11 +37,11 @@ NEW_WORDINGS = {
 
 
 def plan_file(tmp_path: Path) -> Path:
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text())
+    raw = sample_raw()
     for action in raw["themes"][0]["actions"]:
         action["when"] = NEW_WORDINGS.get(action["ref"], action["when"])
     path = tmp_path / "other-plan.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_raw(raw, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -131,7 +131,7 @@ def test_the_files_keep_the_wording_and_carry_no_derived_milestone(other_plan: D
         doc = plan_document(session, active_plan(session))
     write_plan_file(doc, tmp_path / "plan.yaml")
     write_plan_file(doc, tmp_path / "plan.csv")
-    action = yaml.safe_load((tmp_path / "plan.yaml").read_text())["themes"][0]["actions"][0]
+    action = read_raw(tmp_path / "plan.yaml")["themes"][0]["actions"][0]
     assert (action["when"], "milestones" in action) == (NEW_WORDINGS["1.1"], False)
     with (tmp_path / "plan.csv").open(newline="") as handle:
         rows = {r["ref"]: r for r in csv.DictReader(handle)}
@@ -163,8 +163,8 @@ def test_a_ticked_milestone_from_the_cell_stays_ticked_after_a_reimport(
 
 
 def test_rewording_the_cell_replaces_its_milestones(other_plan: Database, tmp_path: Path) -> None:
-    raw = yaml.safe_load(plan_file(tmp_path).read_text())
+    raw = read_raw(plan_file(tmp_path))
     raw["themes"][0]["actions"][0]["when"] = "March 2016"
-    (tmp_path / "reworded.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True))
+    (tmp_path / "reworded.yaml").write_text(dump_raw(raw, allow_unicode=True))
     load(other_plan, tmp_path / "reworded.yaml")
     assert stored(other_plan, "1.1")[::4] == ("date", [])

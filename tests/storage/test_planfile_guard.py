@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 
 from storage.database import Database
 from storage.errors import PlanFileError
-from storage.planfiles import SAMPLE_PLAN, read_plan_file
+from storage.planfiles import read_plan_file
+from tests.planyaml import dump_raw, sample_raw
 from tests.storage.test_planfiles import export, import_file, snapshot
 
 # What must never appear in a refusal: every piece of the data planted below.
@@ -34,10 +34,10 @@ def refused(path: Path, base_database: Database | None = None) -> str:
 
 
 def yaml_with(tmp_path: Path, change: Callable[[dict[str, Any]], object]) -> Path:
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     change(raw)
     path = tmp_path / "plan.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_raw(raw, allow_unicode=True), encoding="utf-8")
     return path
 
 

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from storage.database import Database
 from storage.errors import PlanFileError
-from storage.planfiles import SAMPLE_PLAN, read_plan_file
+from storage.planfiles import read_plan_file
 from storage.planfiles.limits import MAX_FILE_BYTES
+from tests.planyaml import dump_raw, sample_raw
 from tests.storage.test_planfiles import export, import_file, snapshot
 
 JSON = dict[str, Any]
@@ -32,7 +32,7 @@ BILLION_LAUGHS = "\n".join(
 
 
 def sample() -> JSON:
-    return yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    return sample_raw()
 
 
 def action(raw: JSON, theme: int = 0, index: int = 0) -> JSON:
@@ -63,7 +63,7 @@ def yaml_file(tmp_path: Path, change: Callable[[JSON], object]) -> Path:
     raw = sample()
     change(raw)
     path = tmp_path / "plan.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_raw(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -81,7 +81,7 @@ def test_a_400_byte_billion_laughs_is_refused_in_well_under_a_second(
 
 def test_a_bomb_inside_a_real_plan_is_refused_before_anything_prints_it(
         sample_database: Database, tmp_path: Path) -> None:
-    text = yaml.safe_dump(sample(), allow_unicode=True, sort_keys=False, width=10**6)
+    text = dump_raw(sample(), allow_unicode=True, sort_keys=False, width=10**6)
     bomb = "lols:\n" + "".join(f"  {line}\n" for line in BILLION_LAUGHS.splitlines())
     path = tmp_path / "plan.yaml"
     path.write_text(bomb + re.sub(r"theme: 1\n", "theme: *i\n", text.replace(
@@ -189,7 +189,7 @@ def test_a_value_its_column_cannot_hold_is_refused_naming_where_and_field(
     raw = sample()
     change(raw)
     path = tmp_path / "plan.yaml"
-    text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+    text = dump_raw(raw, allow_unicode=True, sort_keys=False)
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     message = refused(sample_database, path, expected)
     assert "\x00" not in message and "\x1b" not in message
@@ -197,7 +197,7 @@ def test_a_value_its_column_cannot_hold_is_refused_naming_where_and_field(
 
 def test_a_lone_surrogate_escaped_in_yaml_is_refused(sample_database: Database,
                                                      tmp_path: Path) -> None:
-    text = yaml.safe_dump(sample(), allow_unicode=True, sort_keys=False, width=10**6)
+    text = dump_raw(sample(), allow_unicode=True, sort_keys=False, width=10**6)
     path = tmp_path / "plan.yaml"
     path.write_text(text.replace("  - ref: '1.1'\n", "  - ref: '1.1'\n    outcome: \"half "
                                  "\\ud800\"\n", 1), encoding="utf-8")

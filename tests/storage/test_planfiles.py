@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
@@ -18,6 +17,7 @@ from storage.importer import import_plan
 from storage.models import Action, AuditEntry, StatusChange
 from storage.planfiles import SAMPLE_PLAN, read_plan_file, write_plan_file
 from storage.repository import PlanRepository, active_plan
+from tests.planyaml import dump_raw, sample_raw
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 
@@ -77,10 +77,10 @@ def test_reimport_keeps_statuses_and_history_and_archives_dropped_actions(
     with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
         repo.record_status(repo.action("1.1"), "on-track", "U1", "agreed at board", NOW)
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text())
+    raw = sample_raw()
     raw["themes"][0]["actions"] = [a for a in raw["themes"][0]["actions"] if a["ref"] != "1.2"]
     raw["themes"][0]["actions"][0]["text"] = "Governance arrangements, revised"
-    (tmp_path / "edited.yaml").write_text(yaml.safe_dump(raw))
+    (tmp_path / "edited.yaml").write_text(dump_raw(raw))
     import_file(sample_database, tmp_path / "edited.yaml")
     with sample_database.committed() as session:
         repo = PlanRepository.for_team(session)
@@ -96,10 +96,10 @@ def test_reimport_keeps_statuses_and_history_and_archives_dropped_actions(
 
 
 def bad_yaml(tmp_path: Path, change: object) -> Path:
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text())
+    raw = sample_raw()
     change(raw)  # type: ignore[operator]
     path = tmp_path / "bad.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True))
+    path.write_text(dump_raw(raw, allow_unicode=True))
     return path
 
 

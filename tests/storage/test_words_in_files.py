@@ -5,23 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from storage.database import Database
 from storage.errors import PlanFileError
 from storage.planfiles import SAMPLE_PLAN, read_plan_file
 from storage.planfiles.document import PlanWords
 from storage.repository import active_plan
+from tests.planyaml import dump_raw, sample_raw
 from tests.storage.test_planfiles import export, import_file, snapshot
 
 PARTNERSHIP = {"board": "partnership", "theme": "priority"}
 
 
 def worded(tmp_path: Path, words: object) -> Path:
-    raw = yaml.safe_load(SAMPLE_PLAN.read_text(encoding="utf-8"))
+    raw = sample_raw()
     raw["plan"]["words"] = words
     path = tmp_path / "worded.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_raw(raw, allow_unicode=True), encoding="utf-8")
     return path
 
 
