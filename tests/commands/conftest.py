@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +12,9 @@ from commands import Caller, Context
 from commands.render_blocks import Reply, to_reply
 from commands.slash import dispatch
 from storage.database import Database
+from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
+from tests.conftest import prepare_database
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 Ask = Callable[..., Reply]
@@ -42,3 +46,22 @@ def ask(sample_database: Database) -> Iterator[Ask]:
 def ask_undated(undated_database: Database) -> Iterator[Ask]:
     """`/lscb text` on the sample plan with two actions the bot has no date for."""
     yield asker(undated_database)
+
+
+@pytest.fixture(scope="session")
+def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("samples")
+    return {name: prepare_database(folder / f"{name}.sqlite3", path)
+            for name, path in SAMPLES.items()}
+
+
+@pytest.fixture
+def samples(sample_files: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Database]]:
+    """Each shipped sample (storage.planfiles.SAMPLES) in a database of the test's own."""
+    databases = {}
+    for name, path in sample_files.items():
+        shutil.copyfile(path, tmp_path / path.name)
+        databases[name] = Database(f"sqlite:///{tmp_path / path.name}")
+    yield databases
+    for database in databases.values():
+        database.dispose()

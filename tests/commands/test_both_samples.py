@@ -4,10 +4,8 @@ actions as their own in my-actions and in their nudges."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,13 +14,13 @@ import pytest
 from bot.slack_text import typed
 from commands import Caller, Context
 from commands.nudges import NOBODY, nudges_between
+from commands.page import Page
 from commands.render_blocks import Reply, to_reply
 from commands.slash import SUBCOMMANDS, dispatch
 from storage.database import Database
 from storage.links import LinkKeys
 from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
-from tests.conftest import prepare_database
 
 LONDON = ZoneInfo("Europe/London")
 #: Per sample: a day inside its plan, an action, an owner, and who to speak as.
@@ -51,33 +49,33 @@ ASKED = [
 EXPECTED_REFUSALS = {"reject"}
 
 
-@pytest.fixture(scope="module")
-def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("samples")
-    return {name: prepare_database(folder / f"{name}.sqlite3", path)
-            for name, path in SAMPLES.items()}
-
-
-@pytest.fixture
-def samples(sample_files: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Database]]:
-    databases = {}
-    for name, path in sample_files.items():
-        shutil.copyfile(path, tmp_path / path.name)
-        databases[name] = Database(f"sqlite:///{tmp_path / path.name}")
-    yield databases
-    for database in databases.values():
-        database.dispose()
-
-
-def ask(database: Database, text: str, now: datetime, admin: bool = True,
-        acting_as: tuple[str, ...] | None = None) -> Reply:
+def answer(database: Database, text: str, now: datetime, admin: bool = True,
+           acting_as: tuple[str, ...] | None = None) -> Page:
+    """`/lscb text` asked by UADMIN (an admin, or not and acting as `acting_as`), in a unit
+    of work of its own committed unless refused."""
     with database.unit_of_work() as session:
         ctx = Context(PlanRepository.for_team(session), now, Caller("UADMIN", admin, acting_as),
                       links=LinkKeys("a key", "https://lscb.example.org"))
         page = dispatch(ctx, typed(text))
         if not page.is_error:
             session.commit()
-        return to_reply(page)
+        return page
+
+
+def ask(database: Database, text: str, now: datetime, admin: bool = True,
+        acting_as: tuple[str, ...] | None = None) -> Reply:
+    return to_reply(answer(database, text, now, admin, acting_as))
+
+
+def every_question(sample: str) -> Iterator[tuple[str, bool, tuple[str, ...] | None]]:
+    """What `sample` is asked, in order: each subcommand (ASKED, then any not listed there
+    with no words), by an admin and then by the sample's owner: (text, admin, acting as)."""
+    given = {k: v for k, v in SETTINGS[sample].items() if k != "now"}
+    asked = [*ASKED, *((n, "") for n in sorted(set(SUBCOMMANDS) - {n for n, _ in ASKED}))]
+    for name, words in asked:
+        text = f"{name} {words.format(**given)}".strip()
+        for admin, acting in ((True, None), (False, (str(given["as"]),))):
+            yield text, admin, acting
 
 
 def test_every_subcommand_is_asked() -> None:
@@ -88,17 +86,13 @@ def test_every_subcommand_is_asked() -> None:
 @pytest.mark.parametrize("sample", sorted(SAMPLES))
 def test_each_sample_answers_every_subcommand(samples: dict[str, Database], sample: str
                                               ) -> None:
-    given = dict(SETTINGS[sample])
-    now = given.pop("now")
-    asked = [*ASKED, *((n, "") for n in sorted(set(SUBCOMMANDS) - {n for n, _ in ASKED}))]
+    now = SETTINGS[sample]["now"]
     refused = {}
-    for name, words in asked:
-        text = f"{name} {words.format(**given)}".strip()
-        for admin, acting in ((True, None), (False, (str(given["as"]),))):
-            reply = ask(samples[sample], text, now, admin, acting)
-            assert reply.text, text
-            if reply.is_error and admin:
-                refused[name] = reply.text
+    for text, admin, acting in every_question(sample):
+        reply = ask(samples[sample], text, now, admin, acting)
+        assert reply.text, text
+        if reply.is_error and admin:
+            refused[text.split()[0]] = reply.text
     assert set(refused) <= EXPECTED_REFUSALS, refused
 
 

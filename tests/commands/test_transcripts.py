@@ -1,0 +1,103 @@
+"""Every answer word for word: both samples through every subcommand, their App Home, a
+season of nudges and the board papers, as text and as Block Kit, compared with the
+transcripts kept in tests/commands/transcripts/.
+
+The other tests check what an answer means; these check that nothing else in it moved. A
+change to what the bot says shows here as a diff: read it, and when it is what you meant,
+write the transcripts afresh (`LSCB_WRITE_TRANSCRIPTS=1 pytest tests/commands/
+test_transcripts.py`) and commit them with the change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from commands import Caller, Context
+from commands.home import home_view
+from commands.nudges import nudges_between
+from commands.page import Page
+from commands.pages.home import home_page
+from commands.quarters import read_quarter
+from commands.render_blocks import to_blocks, to_reply
+from commands.render_text import to_text
+from commands.report import build_report
+from commands.report_files import CSV_HEADER, csv_bytes, paper_markdown, report_rows
+from commands.report_paper import quarter_paper
+from commands.year_paper import year_paper
+from commands.year_report import build_year_report, read_year
+from storage.database import Database
+from storage.planfiles import SAMPLES
+from storage.repository import PlanRepository
+from tests.commands.test_both_samples import SETTINGS, answer, every_question
+
+TRANSCRIPTS = Path(__file__).parent / "transcripts"
+WRITE = os.environ.get("LSCB_WRITE_TRANSCRIPTS") == "1"
+LONDON = ZoneInfo("Europe/London")
+#: The secret in a calendar or board link: random for each link made, by design.
+LINK_SECRET = re.compile(r"(?<=/)[A-Za-z0-9_-]{43}(?=\.ics|[>|\s\"]|$)", re.M)
+
+
+def blocks_json(blocks: list[dict[str, Any]]) -> str:
+    return "\n".join(json.dumps(block, sort_keys=True, ensure_ascii=False) for block in blocks)
+
+
+def shown(title: str, page: Page) -> str:
+    reply = to_reply(page)
+    return (f"=== {title}\n{to_text(page)}\n--- Slack: {reply.text!r}"
+            f"{' (refused)' if reply.is_error else ''}\n{blocks_json(reply.blocks)}\n")
+
+
+def transcript(database: Database, sample: str) -> str:
+    """What `sample`'s plan answers and sends, in one text: every question of
+    `every_question`, then the App Home of an admin and of the owner, the nudges of the
+    next three months, and the quarter's and the year's board papers."""
+    now: datetime = SETTINGS[sample]["now"]
+    owner = str(SETTINGS[sample]["as"])
+    parts = [shown(f"/lscb {text}  (asked by {'an admin' if admin else owner})",
+                   answer(database, text, now, admin, acting))
+             for text, admin, acting in every_question(sample)]
+    with database.unit_of_work() as session:
+        repo = PlanRepository.for_team(session)
+        for admin, acting in ((True, None), (False, (owner,))):
+            ctx = Context(repo, now, Caller("UADMIN", admin, acting))
+            page = home_page(home_view(ctx))
+            parts.append(f"=== App Home ({'an admin' if admin else owner})\n{to_text(page)}\n"
+                         f"{blocks_json(to_blocks(page))}\n")
+        first = datetime.combine(now.date(), time.min, tzinfo=LONDON)
+        for nudge in nudges_between(repo, first, first + timedelta(days=92), LONDON):
+            parts.append(f"=== nudge {nudge.key} to {nudge.channel or '(nobody)'} at "
+                         f"{nudge.send_at.isoformat()} for {nudge.audience}\n{nudge.text}\n"
+                         f"{blocks_json(nudge.blocks)}\n")
+        ctx = Context(repo, now, Caller("UADMIN", True, None))
+        report = build_report(ctx, read_quarter("", ctx.today, repo.plan.starts))
+        parts.append(f"=== the quarter's board paper\n{paper_markdown(quarter_paper(report))}\n")
+        parts.append(f"=== the quarter as CSV\n"
+                     f"{csv_bytes(CSV_HEADER, report_rows(report)).decode('utf-8-sig')}\n")
+        year = build_year_report(ctx, read_year(str(repo.plan.starts.year), repo.plan.starts))
+        parts.append(f"=== the year's board paper\n{paper_markdown(year_paper(year))}\n")
+    return LINK_SECRET.sub("SECRET", "\n".join(parts))
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES))
+def test_what_each_sample_says_is_as_written(samples: dict[str, Database], sample: str
+                                             ) -> None:
+    said = transcript(samples[sample], sample)
+    kept = TRANSCRIPTS / f"{sample}.txt"
+    if WRITE:
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_bytes(said.encode("utf-8"))
+    written = kept.read_bytes().decode("utf-8")  # as written: a "\r" in a plan stays one
+    if said != written:
+        diff = difflib.unified_diff(written.split("\n"), said.split("\n"), "kept", "said",
+                                    lineterm="", n=2)
+        pytest.fail("what the bot says has changed (LSCB_WRITE_TRANSCRIPTS=1 to accept):\n"
+                    + "\n".join(list(diff)[:120]))
