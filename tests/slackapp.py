@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,6 +73,8 @@ def serving(database: Database, settings: Settings,
         yield f"http://127.0.0.1:{server.effective_port}/slack/events"
     finally:
         stop.set()
+        with suppress(OSError):  # closed already: the loop has seen `stop` and ended
+            server.pull_trigger()  # wake the loop's poll now, not at its timeout
         thread.join(timeout=30)
         assert not thread.is_alive(), "the server did not stop"
         server.task_dispatcher.shutdown()
