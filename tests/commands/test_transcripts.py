@@ -14,6 +14,7 @@ import difflib
 import json
 import os
 import re
+from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from commands.render_text import to_text
 from commands.report import build_report
 from commands.report_files import CSV_HEADER, csv_bytes, paper_markdown, report_rows
 from commands.report_paper import quarter_paper
+from commands.slash import SUBCOMMANDS
 from commands.year_paper import year_paper
 from commands.year_report import build_year_report, read_year
 from storage.database import Database
@@ -56,15 +58,31 @@ def shown(title: str, page: Page) -> str:
             f"{' (refused)' if reply.is_error else ''}\n{blocks_json(reply.blocks)}\n")
 
 
+#: What people get wrong, beyond each subcommand asked bare and with words it cannot read.
+MISTAKES = ("", "nonsense", "hlep", "over due", "overdue nobody-of-that-name",
+            "due 45 parsecs", "due 0 days", "report Q9 2014", "theme 99", "action")
+
+
+def mistakes(sample: str) -> Iterator[tuple[str, bool, tuple[str, ...] | None]]:
+    """Each subcommand asked with no words, with an action the plan does not have and with
+    words it cannot read, then MISTAKES: by an admin and by the sample's owner."""
+    ref = SETTINGS[sample]["ref"]
+    asked = [text for name in sorted(SUBCOMMANDS)
+             for text in (name, f"{name} 99.9", f"{name} {ref} zz 2099-13-45")]
+    for text in [*asked, *MISTAKES]:
+        yield text, True, None
+        yield text, False, (str(SETTINGS[sample]["as"]),)
+
+
 def transcript(database: Database, sample: str) -> str:
     """What `sample`'s plan answers and sends, in one text: every question of
-    `every_question`, then the App Home of an admin and of the owner, the nudges of the
-    next three months, and the quarter's and the year's board papers."""
+    `every_question` and of `mistakes`, then the App Home of an admin and of the owner,
+    the nudges of the next three months, and the quarter's and the year's board papers."""
     now: datetime = SETTINGS[sample]["now"]
     owner = str(SETTINGS[sample]["as"])
     parts = [shown(f"/lscb {text}  (asked by {'an admin' if admin else owner})",
                    answer(database, text, now, admin, acting))
-             for text, admin, acting in every_question(sample)]
+             for text, admin, acting in [*every_question(sample), *mistakes(sample)]]
     with database.unit_of_work() as session:
         repo = PlanRepository.for_team(session)
         for admin, acting in ((True, None), (False, (owner,))):
