@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from commands import Caller, Context
+from commands import board_view as views
+from commands.feeds import plan_feed
 from commands.home import home_view
+from commands.mail_message import email_parts, is_mail
 from commands.nudges import nudges_between
 from commands.page import Page
 from commands.pages.home import home_page
 from commands.quarters import read_quarter
 from commands.render_blocks import to_blocks, to_reply
+from commands.render_html import Where, action_html, front_html, list_html, missing_html
 from commands.render_text import to_text
 from commands.report import build_report
 from commands.report_files import CSV_HEADER, csv_bytes, paper_markdown, report_rows
@@ -37,6 +42,7 @@ from commands.slash import SUBCOMMANDS
 from commands.year_paper import year_paper
 from commands.year_report import build_year_report, read_year
 from storage.database import Database
+from storage.models import Owner
 from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
 from tests.commands.test_both_samples import SETTINGS, answer, every_question
@@ -74,6 +80,34 @@ def mistakes(sample: str) -> Iterator[tuple[str, bool, tuple[str, ...] | None]]:
         yield text, False, (str(SETTINGS[sample]["as"]),)
 
 
+def emailed(text: str, blocks: list[dict[str, Any]]) -> str:
+    mail = email_parts(text, blocks)
+    return f"--- as an email: {mail.subject}\n{mail.text}\n--- its HTML\n{mail.html}\n"
+
+
+def board_pages(ctx: Context, scope: Owner | None, ref: str) -> Iterator[str]:
+    """The board's web pages for the whole plan or one owner (`scope`): the front page,
+    each theme's and owner's list, action `ref`'s page, a page not there, the feed."""
+    name = scope.name if scope else None
+    where = Where("/board/TOKEN", "/calendar/TOKEN.ics", ctx.repo.plan.title, ctx.today,
+                  name, ctx.tz)
+    yield f"=== board for {name or 'the whole plan'}\n{front_html(views.front(ctx, scope), where)}"
+    for theme in ctx.repo.themes():
+        with suppress(views.OutOfScope):
+            yield (f"=== board: theme {theme.number} for {name}\n"
+                   f"{list_html(views.theme(ctx, scope, theme.number), where)}")
+    for owner in ctx.repo.owners():
+        with suppress(views.OutOfScope):
+            yield (f"=== board: owner {owner.name} for {name}\n"
+                   f"{list_html(views.owner(ctx, scope, owner.id), where)}")
+    with suppress(views.OutOfScope):
+        page = action_html(views.action(ctx, scope, ref), where)
+        yield f"=== board: action {ref} for {name}\n{page}"
+    yield f"=== board: a page not there\n{missing_html(where)}"
+    feed = plan_feed(ctx, scope, "https://lscb.example.org/board/TOKEN").decode("utf-8")
+    yield f"=== calendar feed for {name or 'the whole plan'}\n{feed}"
+
+
 def transcript(database: Database, sample: str) -> str:
     """What `sample`'s plan answers and sends, in one text: every question of
     `every_question` and of `mistakes`, then the App Home of an admin and of the owner,
@@ -83,6 +117,9 @@ def transcript(database: Database, sample: str) -> str:
     parts = [shown(f"/lscb {text}  (asked by {'an admin' if admin else owner})",
                    answer(database, text, now, admin, acting))
              for text, admin, acting in [*every_question(sample), *mistakes(sample)]]
+    given = {k: v for k, v in SETTINGS[sample].items() if k != "now"}
+    email = "email {owner} owner@example.org".format(**given)  # its nudges go as email
+    parts.append(shown(f"/lscb {email}  (asked by an admin)", answer(database, email, now)))
     with database.unit_of_work() as session:
         repo = PlanRepository.for_team(session)
         for admin, acting in ((True, None), (False, (owner,))):
@@ -95,6 +132,11 @@ def transcript(database: Database, sample: str) -> str:
             parts.append(f"=== nudge {nudge.key} to {nudge.channel or '(nobody)'} at "
                          f"{nudge.send_at.isoformat()} for {nudge.audience}\n{nudge.text}\n"
                          f"{blocks_json(nudge.blocks)}\n")
+            if is_mail(nudge.channel):
+                parts.append(emailed(nudge.text, nudge.blocks))
+        ctx = Context(repo, now, Caller("board-page"), LONDON)
+        for scope in (None, repo.resolve_owner(str(SETTINGS[sample]["owner"]))):
+            parts.extend(board_pages(ctx, scope, str(SETTINGS[sample]["ref"])))
         ctx = Context(repo, now, Caller("UADMIN", True, None))
         report = build_report(ctx, read_quarter("", ctx.today, repo.plan.starts))
         parts.append(f"=== the quarter's board paper\n{paper_markdown(quarter_paper(report))}\n")
