@@ -117,9 +117,11 @@ def transcript(database: Database, sample: str) -> str:
     parts = [shown(f"/lscb {text}  (asked by {'an admin' if admin else owner})",
                    answer(database, text, now, admin, acting))
              for text, admin, acting in [*every_question(sample), *mistakes(sample)]]
-    given = {k: v for k, v in SETTINGS[sample].items() if k != "now"}
-    email = "email {owner} owner@example.org".format(**given)  # its nudges go as email
-    parts.append(shown(f"/lscb {email}  (asked by an admin)", answer(database, email, now)))
+    with database.unit_of_work() as session:
+        owners = [o.name for o in PlanRepository.for_team(session).owners()]
+    for number, name in enumerate(owners):  # those without a channel hear by email
+        email = f'email "{name}" owner{number}@example.org'
+        parts.append(shown(f"/lscb {email}  (asked by an admin)", answer(database, email, now)))
     with database.unit_of_work() as session:
         repo = PlanRepository.for_team(session)
         for admin, acting in ((True, None), (False, (owner,))):
@@ -128,12 +130,18 @@ def transcript(database: Database, sample: str) -> str:
             parts.append(f"=== App Home ({'an admin' if admin else owner})\n{to_text(page)}\n"
                          f"{blocks_json(to_blocks(page))}\n")
         first = datetime.combine(now.date(), time.min, tzinfo=LONDON)
+        emailed_kinds: set[str] = set()
         for nudge in nudges_between(repo, first, first + timedelta(days=92), LONDON):
-            parts.append(f"=== nudge {nudge.key} to {nudge.channel or '(nobody)'} at "
-                         f"{nudge.send_at.isoformat()} for {nudge.audience}\n{nudge.text}\n"
-                         f"{blocks_json(nudge.blocks)}\n")
-            if is_mail(nudge.channel):
-                parts.append(emailed(nudge.text, nudge.blocks))
+            heading = (f"=== nudge {nudge.key} to {nudge.channel or '(nobody)'} at "
+                       f"{nudge.send_at.isoformat()} for {nudge.audience}")
+            kind = nudge.key.split(":")[0]
+            if not is_mail(nudge.channel):
+                parts.append(f"{heading}\n{nudge.text}\n{blocks_json(nudge.blocks)}\n")
+            elif kind not in emailed_kinds:  # one email of each kind, whole
+                emailed_kinds.add(kind)
+                parts.append(f"{heading}\n{emailed(nudge.text, nudge.blocks)}")
+            else:
+                parts.append(f"{heading}: {email_parts(nudge.text, nudge.blocks).subject}\n")
         ctx = Context(repo, now, Caller("board-page"), LONDON)
         for scope in (None, repo.resolve_owner(str(SETTINGS[sample]["owner"]))):
             parts.extend(board_pages(ctx, scope, str(SETTINGS[sample]["ref"])))
