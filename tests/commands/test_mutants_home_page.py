@@ -7,6 +7,7 @@ from datetime import date
 from commands.home import BoardView, HomeView
 from commands.page import Bold, Command
 from commands.pages.home import home_page
+from commands.pages.lines import undated_count
 from storage.rows import ActionRow, DueItem, MilestoneRow, OwnerRef
 from tests.commands.page_shape import Shape, shape
 
@@ -45,8 +46,7 @@ def test_an_owner_sees_overdue_then_open_actions_and_reporting_dates() -> None:
             (Bold("Overdue (2)"),),
             (Bold("1.1"), " Audit · 1 Oct 2014 · 🟢 on track", " · 2 weeks overdue"),
             (Bold("1.1"), " milestone: Draft · Sep 2014 · 2 weeks overdue")]),
-        ("note", ("1 open action has no date I can read, so I can't tell whether it is late: ",
-                  Command("my-actions"), " lists it.")),
+        ("note", undated_count(1, "my-actions")),
         ("items", "/lscb my-actions", [
             (Bold("Open (1)"),), (Bold("2.3"), " Audit · 31 Mar 2015 · ⚪ not started")]),
         ("heading", "Your next reporting dates"),
@@ -73,8 +73,7 @@ def test_a_board_view_with_nothing_overdue_says_whether_some_dates_are_unread() 
     assert shape(home_page(HomeView(TODAY, [], undated)))[:5] == [
         ("heading", "Overdue across the plan: 0 items"),
         ("items", "/lscb overdue", [("Nothing with a date I can read.",)]),
-        ("note", ("2 open actions have no date I can read, so I can't tell whether them are "
-                  "late: ", Command("undated"), " lists them.")),
+        ("note", undated_count(2, "undated")),
         ("items", "", [(Bold("Owners nobody is linked to (0)"),), ("None.",)]),
         ("divider",),
     ]
