@@ -43,7 +43,7 @@ def undated_count(count: int, listed_by: str = "undated") -> Line:
     """How many open actions have no date the bot can read, and where they are listed.
 
     Said beside every answer about lateness, so "nothing overdue" is never the whole truth."""
-    them = "it" if count == 1 else "them"
+    they, them = ("it", "it") if count == 1 else ("they", "them")
     return line(f"{plural(count, 'open action')} {'has' if count == 1 else 'have'} no date I "
-                f"can read, so I can't tell whether {them} {'is' if count == 1 else 'are'} "
+                f"can read, so I can't tell whether {they} {'is' if count == 1 else 'are'} "
                 "late: ", Command(listed_by), f" lists {them}.")
