@@ -8,16 +8,16 @@ from commands.home import BoardView, HomeView
 from commands.page import Bold, Command
 from commands.pages.home import home_page
 from commands.pages.lines import undated_count
-from storage.rows import ActionRow, DueItem, MilestoneRow, OwnerRef
+from storage.rows import ActionRow, DueItem, MilestoneRow
 from tests.commands.page_shape import Shape, shape
+from tests.commands.rows import action_row
 
 TODAY = date(2014, 10, 15)
 FOOTER: Shape = ("note", ("As at 15 Oct 2014 · ", Command("help"), " for every command"))
 
 
 def row(ref: str, due: date, status: str = "on-track") -> ActionRow:
-    return ActionRow(1, ref, "Audit", f"{due.day} {due:%b %Y}", "date", due, None, status, 1,
-                     None, (OwnerRef(1, "Chair"),))
+    return action_row(ref, f"{due.day} {due:%b %Y}", due, status=status, owners=("Chair",))
 
 
 def test_a_caller_linked_to_nobody_is_told_how_to_be_linked() -> None:

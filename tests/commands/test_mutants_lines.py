@@ -7,17 +7,14 @@ from datetime import date
 
 from commands.page import Bold, Italic
 from commands.pages.lines import action_line, lateness, undated_count, undated_line
-from storage.rows import ActionRow, Undated
+from storage.rows import Undated
+from tests.commands.rows import action_row
 
 TODAY = date(2014, 10, 15)
 
 
-def _row(when_text: str) -> ActionRow:
-    return ActionRow(1, "1.1", "Audit", when_text, "unparsed", None, None, "on-track", 1, None, ())
-
-
 def test_an_action_without_an_extra_has_nothing_after_its_status() -> None:
-    assert len(action_line(_row("by spring"))) == 2
+    assert len(action_line(action_row(when_text="by spring"))) == 2
 
 
 def test_a_date_due_today_is_due_not_overdue() -> None:
@@ -25,7 +22,7 @@ def test_a_date_due_today_is_due_not_overdue() -> None:
 
 
 def test_an_undated_line_cuts_the_wording_at_120_and_the_reason_at_160() -> None:
-    assert undated_line(Undated(_row("w" * 121), "r" * 161)) == (
+    assert undated_line(Undated(action_row(when_text="w" * 121), "r" * 161)) == (
         Bold("1.1"), " Audit · no owner · when: “", Italic("w" * 119 + "…"),
         "” · " + "r" * 159 + "…")
 

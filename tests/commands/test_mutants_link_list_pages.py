@@ -21,11 +21,12 @@ from commands.page import (
 )
 from commands.pages.links import calendar_page, links_page
 from commands.pages.listing import my_actions_page, overdue_page, owners_page, undated_page
-from storage.rows import ActionRow, Undated
+from storage.rows import Undated
+from tests.commands.rows import action_row
 
 TODAY = date(2014, 10, 15)
 HEALTH = BoardLinks("Health", "https://b.example/board", "https://b.example/feed.ics")
-ROW = ActionRow(1, "1.1", "Audit", "by spring", "undated", None, None, "on-track", 1, None, ())
+ROW = action_row()
 
 
 def test_board_links_name_both_links_and_how_to_replace_them() -> None:

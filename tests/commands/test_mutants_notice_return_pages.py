@@ -27,6 +27,7 @@ from commands.planner import CadenceDates, PlannerRow
 from commands.progress import StatusChanged
 from commands.quarters import make_quarter
 from storage.rows import ActionRow
+from tests.commands.rows import action_row
 
 Q2 = make_quarter(2014, 2, date(2014, 4, 1))
 DUE = date(2014, 10, 10)
@@ -35,8 +36,8 @@ OPEN_BUTTON = Buttons("lscb_return", (Button("Give this quarter's update", "lscb
 
 
 def _rows(count: int) -> list[ActionRow]:
-    return [ActionRow(n, f"1.{n}", "Audit", "31 March 2015", "date", date(2015, 3, 31), None,
-                      "on-track", n, None, ()) for n in range(1, count + 1)]
+    return [action_row(f"1.{n}", "31 March 2015", date(2015, 3, 31), number=n)
+            for n in range(1, count + 1)]
 
 
 def test_a_channel_problem_is_one_sentence_ending_in_a_full_stop() -> None:

@@ -18,8 +18,8 @@ from commands.report import QuarterReport, ThemeRag
 from commands.snapshot import Commentary, Item
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 from storage.periods import Quarter
-from storage.rows import ActionRow, OwnerRef
 from tests.commands.page_shape import shape
+from tests.commands.rows import action_row
 
 Q2 = Quarter(2, 2014, date(2014, 7, 1), date(2014, 9, 30))
 AT = datetime(2014, 9, 1, 9, 0, tzinfo=UTC)
@@ -34,8 +34,8 @@ def cut(limit: int) -> str:
 
 def action(ref: str, text: str = "Audit", owners: tuple[str, ...] = ("Chair",),
            when_text: str = "June 2014") -> ActionAsAt:
-    row = ActionRow(1, ref, text, when_text, "date", date(2014, 6, 30), None, "off-track", 1,
-                    None, tuple(OwnerRef(i, name) for i, name in enumerate(owners)))
+    row = action_row(ref, when_text, date(2014, 6, 30), text=text, status="off-track",
+                     owners=owners)
     return ActionAsAt(row, 1, "Leadership", "")
 
 
