@@ -78,11 +78,16 @@ def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def database(database_url: str, empty_file: Path) -> Iterator[Database]:
     """An empty database of the test's own, at the newest migration."""
-    if database_url.startswith("sqlite:///"):
-        shutil.copyfile(empty_file, database_url.removeprefix("sqlite:///"))
-    db = Database(database_url)
+    db = opened(database_url, empty_file)
     yield db
     db.dispose()
+
+
+def opened(database_url: str, prepared: Path) -> Database:
+    """The database at `database_url`, on SQLite first made a copy of the `prepared` file."""
+    if database_url.startswith("sqlite:///"):
+        shutil.copyfile(prepared, database_url.removeprefix("sqlite:///"))
+    return Database(database_url)
 
 
 def prepare_database(path: Path, plan_file: Path = SAMPLE_PLAN) -> Path:
@@ -106,8 +111,7 @@ def copied_or_imported(database_url: str, prepared: Path, plan_file: Path) -> Da
     """A plan in a database of the test's own: a copy of the prepared file on SQLite, a
     fresh import on PostgreSQL."""
     if database_url.startswith("sqlite:///"):
-        shutil.copyfile(prepared, database_url.removeprefix("sqlite:///"))
-        return Database(database_url)
+        return opened(database_url, prepared)
     db = Database(database_url)
     with db.committed() as session:
         import_plan(session, read_plan_file(plan_file), "test", IMPORTED_AT)

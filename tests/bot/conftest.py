@@ -40,8 +40,6 @@ def lscb(
     yield run
 
 
-
-
 def unpaced(make_sender: Callable[[Settings], SlackSender]) -> Callable[[Settings], SlackSender]:
     """The bot's own sender, without Slack's second between two posts to a channel: a cycle
     here posts several to one channel at once. (The pacing has tests of its own, with a

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +13,7 @@ from commands.slash import dispatch
 from storage.database import Database
 from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
-from tests.conftest import prepare_database
+from tests.conftest import opened, prepare_database
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 Ask = Callable[..., Reply]
@@ -58,10 +57,8 @@ def sample_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def samples(sample_files: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Database]]:
     """Each shipped sample (storage.planfiles.SAMPLES) in a database of the test's own."""
-    databases = {}
-    for name, path in sample_files.items():
-        shutil.copyfile(path, tmp_path / path.name)
-        databases[name] = Database(f"sqlite:///{tmp_path / path.name}")
+    databases = {name: opened(f"sqlite:///{tmp_path / path.name}", path)
+                 for name, path in sample_files.items()}
     yield databases
     for database in databases.values():
         database.dispose()

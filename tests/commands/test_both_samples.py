@@ -67,14 +67,19 @@ def ask(database: Database, text: str, now: datetime, admin: bool = True,
     return to_reply(answer(database, text, now, admin, acting_as))
 
 
+def askers(sample: str) -> tuple[tuple[bool, tuple[str, ...] | None], ...]:
+    """Who asks `sample` each question: an admin, then its owner (admin?, acting as)."""
+    return (True, None), (False, (str(SETTINGS[sample]["as"]),))
+
+
 def every_question(sample: str) -> Iterator[tuple[str, bool, tuple[str, ...] | None]]:
     """What `sample` is asked, in order: each subcommand (ASKED, then any not listed there
-    with no words), by an admin and then by the sample's owner: (text, admin, acting as)."""
+    with no words), by each of its `askers`: (text, admin, acting as)."""
     given = {k: v for k, v in SETTINGS[sample].items() if k != "now"}
     asked = [*ASKED, *((n, "") for n in sorted(set(SUBCOMMANDS) - {n for n, _ in ASKED}))]
     for name, words in asked:
         text = f"{name} {words.format(**given)}".strip()
-        for admin, acting in ((True, None), (False, (str(given["as"]),))):
+        for admin, acting in askers(sample):
             yield text, admin, acting
 
 

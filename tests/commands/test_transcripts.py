@@ -19,7 +19,6 @@ from contextlib import suppress
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -45,11 +44,10 @@ from storage.database import Database
 from storage.models import Owner
 from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
-from tests.commands.test_both_samples import SETTINGS, answer, every_question
+from tests.commands.test_both_samples import LONDON, SETTINGS, answer, askers, every_question
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 WRITE = os.environ.get("LSCB_WRITE_TRANSCRIPTS") == "1"
-LONDON = ZoneInfo("Europe/London")
 #: The secret in a calendar or board link: random for each link made, by design.
 LINK_SECRET = re.compile(r"(?<=/)[A-Za-z0-9_-]{43}(?=\.ics|[>|\s\"]|$)", re.M)
 
@@ -71,13 +69,13 @@ MISTAKES = ("", "nonsense", "hlep", "over due", "overdue nobody-of-that-name",
 
 def mistakes(sample: str) -> Iterator[tuple[str, bool, tuple[str, ...] | None]]:
     """Each subcommand asked with no words, with an action the plan does not have and with
-    words it cannot read, then MISTAKES: by an admin and by the sample's owner."""
+    words it cannot read, then MISTAKES: by each of the sample's `askers`."""
     ref = SETTINGS[sample]["ref"]
     asked = [text for name in sorted(SUBCOMMANDS)
              for text in (name, f"{name} 99.9", f"{name} {ref} zz 2099-13-45")]
     for text in [*asked, *MISTAKES]:
-        yield text, True, None
-        yield text, False, (str(SETTINGS[sample]["as"]),)
+        for admin, acting in askers(sample):
+            yield text, admin, acting
 
 
 def emailed(text: str, blocks: list[dict[str, Any]]) -> str:
@@ -124,7 +122,7 @@ def transcript(database: Database, sample: str) -> str:
         parts.append(shown(f"/lscb {email}  (asked by an admin)", answer(database, email, now)))
     with database.unit_of_work() as session:
         repo = PlanRepository.for_team(session)
-        for admin, acting in ((True, None), (False, (owner,))):
+        for admin, acting in askers(sample):
             ctx = Context(repo, now, Caller("UADMIN", admin, acting))
             page = home_page(home_view(ctx))
             parts.append(f"=== App Home ({'an admin' if admin else owner})\n{to_text(page)}\n"
