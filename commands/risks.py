@@ -69,10 +69,13 @@ def open_risks(ctx: Context) -> list[RiskEntry]:
 
 def close_risk(ctx: Context, number: int | None, note: str) -> RiskEntry:
     """Close an open risk (its owner's people, or an admin)."""
-    found = ctx.repo.risks.get(number) if number is not None else None
+    if number is None:
+        raise CommandError("Say which risk to close: ", Command("risk close N note"), "; ",
+                           Command("risk list"), " shows their numbers.")
+    found = ctx.repo.risks.get(number)
     if found is None or found.status != "open":
-        raise CommandError(f"There is no open risk {number if number is not None else ''}"
-                           f"; ", Command("risk list"), " shows them.")
+        raise CommandError(f"There is no open risk {number}; ", Command("risk list"),
+                           " shows them.")
     if not ctx.caller.is_admin and (found.owner is None or not ctx.speaks_for([found.owner])):
         raise NotPermitted("Only the risk's owner, or an admin, can close it.")
     ctx.repo.risks.close(found, typed_text(ctx, note.strip(), "note"), ctx.caller.user_id, ctx.now)
