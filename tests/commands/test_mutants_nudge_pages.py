@@ -8,7 +8,7 @@ from datetime import date
 
 from commands.buttons import action_buttons, pick_button
 from commands.page import Bold, Command, Heading, Items, Note, Page, Paragraph
-from commands.pages.lines import action_line
+from commands.pages.lines import action_line, undated_count
 from commands.pages.nudges import digest, due_soon, overdue, reporting
 from commands.words import Words
 from storage.models import Cadence, ReportingRow
@@ -19,7 +19,7 @@ SENT = date(2014, 10, 1)
 OWNERS = [OwnerRef(1, "Health"), OwnerRef(2, "Police")]
 ROW = ReportingRow(what="Monitoring report", tells="", when_text="Quarterly, by the 10th")
 TO_BOARD = Cadence(label="Quarterly report", audience="")
-LONG = "word " * 200
+LONG = "0123456789" * 100  # no spaces: a limit one longer keeps one more character
 
 
 def _open(count: int, done: int = 0) -> list:
@@ -56,7 +56,7 @@ def test_a_partnerships_nudge_names_the_partnership_and_a_cadence_its_own_audien
         Bold("Health"), " reports ", Bold("Audit"), " to ", Bold("the executive group"),
         " this month (October 2014).\nPlanner: Bi-monthly"))
     assert page.blocks[2] == Paragraph((
-        Bold("What the report tells the partnership:"), " " + ("word " * 119) + "word…"))
+        Bold("What the report tells the partnership:"), " " + LONG[:599] + "…"))
 
 
 def test_the_reporters_open_actions_are_listed_fifteen_at_most_and_the_rest_counted() -> None:
@@ -117,7 +117,7 @@ def test_an_overdue_milestone_is_named_and_its_long_text_cut_short() -> None:
     paragraph = page.blocks[1]
     assert isinstance(paragraph, Paragraph)
     assert paragraph.line[:4] == ("It was due ", Bold("31 Jul 2014"), ".\n",
-                                  ("word " * 79) + "word…")
+                                  LONG[:399] + "…")
     assert paragraph.line[4:6] == ("\n", Bold("Owner:"))
     assert page.blocks[2:] == [
         Note((Command("done 2.3"), " if it is finished, or ",
@@ -126,14 +126,14 @@ def test_an_overdue_milestone_is_named_and_its_long_text_cut_short() -> None:
 
 
 def test_the_digest_counts_its_items_and_names_each_milestone_once_per_action() -> None:
-    milestone = MilestoneRow(5, "Draft", "July 2014", date(2014, 7, 31))
+    milestone = MilestoneRow(5, "Draft" + "x" * 60, "July 2014", date(2014, 7, 31))
     items = [_item(), _item(milestone=milestone)]
     page = digest(items, date(2014, 11, 7), undated=2)
     assert page.blocks[0] == Heading("Weekly overdue digest: 2 items")
-    assert isinstance(page.blocks[1], Note)
+    assert page.blocks[1] == Note(undated_count(2))
     assert _entries(page) == [
         action_line(items[0].action, "7 days overdue"),
-        (*action_line(items[1].action, "3 months overdue"), " milestone: Draft")]
+        (*action_line(items[1].action, "3 months overdue"), " milestone: Draft" + "x" * 54 + "…")]
     listed = page.blocks[2]
     assert isinstance(listed, Items) and listed.narrower == "/lscb overdue OWNER"
     assert page.blocks[-1] == pick_button(["2.3"])

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from commands import Caller, Context
 from commands.context import CommandError, NotPermitted
 from commands.page import Code, Command
-from commands.planner import CadenceDates, next_dates, set_cadence_rule
+from commands.planner import CadenceDates, next_dates, planner, set_cadence_rule
 from storage.database import Database
 from storage.models import AuditEntry, Cadence
 from storage.repository import PlanRepository
@@ -112,3 +112,10 @@ def test_a_rule_more_often_than_daily_is_refused_with_an_example(
 def test_the_next_dates_are_first_working_days_from_today(run: Run) -> None:
     assert run(lambda ctx: next_dates(ctx, BIMONTHLY, 2)) == [date(2015, 2, 2),
                                                               date(2015, 4, 1)]
+
+
+def test_the_planner_gives_each_cadence_its_rule_and_next_two_dates(run: Run) -> None:
+    rows = {row.what: row for row in run(planner)}
+    scr = next(c for row in rows.values() for c in row.cadences if c.key == "scr-updates")
+    assert scr == CadenceDates("scr-updates", "SCR update to the LSCB", "LSCB", BIMONTHLY,
+                               [date(2015, 2, 2), date(2015, 4, 1)])
