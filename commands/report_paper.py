@@ -5,6 +5,7 @@ from __future__ import annotations
 from commands.paper import Cell, Column, Paper, Section, rag_section
 from commands.report import RAG_WORDS, QuarterReport
 from commands.snapshot import Item
+from commands.text import plural
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 
 ITEM_COLUMNS = (Column("Ref", 8), Column("Action or milestone", 50), Column("Owners", 30),
@@ -43,10 +44,13 @@ def risk_rows(risks: list[RiskAsAt]) -> tuple[tuple[Cell, ...], ...]:
 
 def undated_section(actions: list[ActionAsAt]) -> Section:
     """Open actions whose *when* the bot cannot read: never overdue, so listed instead."""
+    one = len(actions) == 1
     return Section("No date the bot can read", "Undated", (
-        f"{len(actions)} open actions have a due date written in words the bot cannot read "
-        "as a date, so none of them is ever counted as overdue. They are kept as the plan "
-        "words them.",), UNDATED_COLUMNS,
+        f"{plural(len(actions), 'open action')} {'has' if one else 'have'} a due date written "
+        "in words the bot cannot read as a date, so "
+        f"{'it is never' if one else 'none of them is ever'} counted as overdue. "
+        f"{'It is' if one else 'They are'} kept as the plan words {'it' if one else 'them'}.",),
+        UNDATED_COLUMNS,
         tuple((a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
                RAG_WORDS.get(a.row.status, a.row.status), a.row.when_text) for a in actions),
         empty="Every open action has a date the bot can read.")

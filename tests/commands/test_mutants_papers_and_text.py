@@ -1,0 +1,103 @@
+"""Small parts of the papers and of every answer, at their edges: the undated section in
+the singular and the plural, the RAG table's columns, a status or a date said as stored,
+the slash command as the workspace types it, and the guard's limit and its sense of today.
+Written against mutants mutmut left alive (issue 11)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime
+
+import pytest
+
+from commands import Caller, Context
+from commands.context import CommandError
+from commands.page import Command, as_typed, plain
+from commands.paper import Column
+from commands.report import ThemeRag
+from commands.report_paper import rag_section, undated_section
+from commands.safety import MAX_TEXT, typed_text
+from commands.text import status, when
+from storage.as_at_rows import ActionAsAt
+from storage.database import Database
+from storage.repository import PlanRepository
+from tests.commands.rows import action_row
+
+NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
+
+
+def _undated(count: int) -> list[ActionAsAt]:
+    return [ActionAsAt(action_row(f"3.{n}", "when the review reports", number=n,
+                                  owners=["Triage"]), 3, "Triage", "")
+            for n in range(1, count + 1)]
+
+
+def test_one_undated_action_is_spoken_of_in_the_singular() -> None:
+    assert undated_section(_undated(1)).intro == (
+        "1 open action has a due date written in words the bot cannot read as a date, so it "
+        "is never counted as overdue. It is kept as the plan words it.",)
+
+
+def test_several_undated_actions_are_listed_with_their_owners_and_wording() -> None:
+    section = undated_section(_undated(2))
+    assert section.intro == (
+        "2 open actions have a due date written in words the bot cannot read as a date, so "
+        "none of them is ever counted as overdue. They are kept as the plan words them.",)
+    assert section.rows == (
+        ("3.1", "Audit", "Triage", "on track", "when the review reports"),
+        ("3.2", "Audit", "Triage", "on track", "when the review reports"))
+
+
+def test_the_rag_table_is_a_wide_theme_column_then_a_narrow_one_per_status() -> None:
+    section = rag_section([ThemeRag(1, "Leadership", Counter(
+        {"on-track": 2, "complete": 1}))])
+    assert section.columns == (
+        Column("Theme", 40), Column("Off track", 11), Column("At risk", 11),
+        Column("On track", 11), Column("Complete", 11), Column("Not started", 11),
+        Column("Total", 9))
+    assert section.rows == (("1. Leadership", 0, 0, 2, 1, 0, 3), ("All themes", 0, 0, 2, 1, 0, 3))
+
+
+def test_a_status_the_bot_has_no_badge_for_is_said_as_stored() -> None:
+    assert status(action_row(status="paused")) == "paused"
+    assert status(action_row(status="at-risk")) == "🟠 at risk"
+
+
+def test_a_date_written_as_the_bot_would_write_it_is_said_once() -> None:
+    assert when(action_row(when_text="31 May 2014", due=date(2014, 5, 31))) == "31 May 2014"
+    assert when(action_row(when_text="May 2014", due=date(2014, 5, 31))) == (
+        "May 2014 → 31 May 2014")
+
+
+@pytest.mark.parametrize(("text", "typed"), [
+    ("/lscb", "/scp"), ("/lscb overdue OWNER", "/scp overdue OWNER"), ("/lscb: help", "/scp: help"),
+    ("/lscbx overdue", "/lscbx overdue"), ("see /lscb overdue", "see /lscb overdue")])
+def test_the_slash_command_is_written_as_the_workspace_installed_it(text: str,
+                                                                     typed: str) -> None:
+    assert as_typed(text, "/scp") == typed
+
+
+def test_a_command_with_no_words_is_the_slash_command_alone() -> None:
+    assert plain((Command(""),), "/scp") == "`/scp`"
+    assert plain((Command("overdue"),), "/scp") == "`/scp overdue`"
+
+
+def test_a_note_up_to_the_limit_is_kept_and_one_over_it_is_refused(
+        sample_database: Database) -> None:
+    with sample_database.unit_of_work() as session:
+        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        assert typed_text(ctx, "a" * MAX_TEXT, "note") == "a" * MAX_TEXT
+        with pytest.raises(CommandError) as refused:
+            typed_text(ctx, "a" * (MAX_TEXT + 1), "note")
+        assert refused.value.line == (
+            "Keep the note under 2,000 characters; link to a document for more.",)
+
+
+def test_the_guard_reads_a_date_against_today(sample_database: Database) -> None:
+    """Five years before today is a child's age; without today the words alone would pass
+    it (storage.guard's known limits)."""
+    with sample_database.unit_of_work() as session:
+        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        with pytest.raises(CommandError):
+            typed_text(ctx, "seen Jamie Smith on 12/03/2009", "note")
+        assert typed_text(ctx, "report due 01/12/2014", "note") == "report due 01/12/2014"
