@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime
+from unittest.mock import ANY
 
 import pytest
 
 from commands import Caller, Context
 from commands.context import CommandError
-from commands.page import Command, as_typed, plain
+from commands.page import Command, Items, Page, as_typed, plain
 from commands.paper import Column
 from commands.report import ThemeRag
-from commands.report_paper import rag_section, undated_section
+from commands.report_paper import rag_section, risk_rows, undated_section
 from commands.safety import MAX_TEXT, typed_text
-from commands.text import status, when
-from storage.as_at_rows import ActionAsAt
+from commands.text import status, theme_name, when, whole_number
+from storage.as_at_rows import ActionAsAt, RiskAsAt
 from storage.database import Database
 from storage.repository import PlanRepository
 from tests.commands.rows import action_row
@@ -101,3 +102,20 @@ def test_the_guard_reads_a_date_against_today(sample_database: Database) -> None
         with pytest.raises(CommandError):
             typed_text(ctx, "seen Jamie Smith on 12/03/2009", "note")
         assert typed_text(ctx, "report due 01/12/2014", "note") == "report due 01/12/2014"
+
+
+def test_a_risks_row_names_its_actions_comma_separated() -> None:
+    risk = RiskAsAt(3, "Late returns", 4, 3, "PMQA", date(2014, 9, 1), ("2.3", "2.4"))
+    assert risk_rows([risk]) == (
+        ("R3", "Late returns", 4, 3, 12, "PMQA", "2.3, 2.4", date(2014, 9, 1), None),)
+
+
+def test_the_defaults_say_nothing_extra() -> None:
+    """A theme with no label, a list with no narrower command, a number of nine digits."""
+    assert theme_name(1, "Leadership") == "1. Leadership"
+    assert theme_name(1, "Neglect", "Priority 1a") == "Priority 1a: Neglect"
+    items = Page().items(["a"], lambda entry: (entry,)).lines([("b",)]).blocks
+    assert [block.narrower for block in items if isinstance(block, Items)] == ["", ""]
+    assert Page().items(["a"], lambda entry: (entry,), "overdue OWNER").blocks == [
+        Items(["a"], ANY, "overdue OWNER")]
+    assert (whole_number("123456789"), whole_number("1234567890")) == (123456789, None)
