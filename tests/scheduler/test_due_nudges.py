@@ -184,3 +184,16 @@ def test_each_owners_return_request_opens_that_owners_return(plan_database: Data
         values = [e["value"] for b in nudge.blocks if b["type"] == "actions"
                   for e in b["elements"] if e["action_id"] == "lscb_return"]
         assert values == [f"{owner_id}:2014:2"], nudge.key
+
+
+def test_a_digest_for_a_channel_two_owners_share_names_both(plan_database: Database) -> None:
+    """The audience a digest is recorded for (the ledger, `nudges preview`) names every
+    owner whose overdue actions it lists, "; " between them, as every other nudge does."""
+    with plan_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        repo.link_channel("CCHAIR", repo.resolve_owner("pmqa"), "test",
+                          datetime(2014, 3, 1, tzinfo=UTC))
+    nudges = year_of_nudges(plan_database, date(2014, 10, 13), date(2014, 10, 17))
+    chair = next(n for n in nudges if n.key == "digest" and n.channel == "CCHAIR")
+    assert chair.audience == ("Chair; Performance Management and Quality Assurance "
+                              "Subgroup")
