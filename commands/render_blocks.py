@@ -128,7 +128,7 @@ class _Message:
         self._narrower = ""
         self._command = command
 
-    def _fits(self, size: int = 0) -> bool:
+    def _fits(self, size: int) -> bool:
         return len(self._blocks) < self._max and size <= self._room
 
     def add(self, block: Any) -> None:
