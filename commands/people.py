@@ -39,5 +39,8 @@ def lookup_refusal(email: str, found: FoundUser) -> Line:
                     "users:read.email permission): ", REINSTALL, ".")
     if found.problem == "deleted":
         return line(f"The Slack account with the email address {email} is deactivated.")
+    if found.problem == "unreachable":  # nothing was asked of Slack: asking again may work
+        return line(f"Slack did not answer when asked who has {email}: try again in a "
+                    "minute, or name them as ", Command("link @name OWNER"), ".")
     what, fix = cause_text(found.problem)
     return line(f"{what} when asked who has {email}: ", fix, ".")
