@@ -149,37 +149,35 @@ class _Message:
         elif isinstance(block, Buttons):
             self._buttons(block)
 
-    def _append(self, block: Any, text: str) -> bool:
+    def _append(self, block: Any, text: str) -> None:
         if not self._fits(len(text)):
-            return False
+            return
         self._blocks.append(block)
         self._room -= len(text)
         if text:
             self._plain.append(text)
-        return True
 
-    def _section(self, chunk: list[str]) -> bool:
-        return self._append(SectionBlock(text=MarkdownTextObject(text="\n".join(chunk))),
-                            "\n".join(chunk))
+    def _section(self, chunk: list[str]) -> None:
+        text = "\n".join(chunk)
+        self._append(SectionBlock(text=MarkdownTextObject(text=text)), text)
 
     def _items(self, items: Items) -> None:
         """Pack lines into as few sections as fit; count those that do not fit at all."""
         chunk: list[str] = []
         size = 0
         for index, entry in enumerate(items.entries):
-            text = clip(mrkdwn(items.render(entry), self._command))
-            if chunk and size + 1 + len(text) > MAX_SECTION:
-                if not self._section(chunk):
-                    self._cut(len(items.entries) - index + len(chunk), items.narrower)
-                    return
-                chunk, size = [], 0
-            if not self._fits(size + len(text)):
+            text = clip(mrkdwn(items.render(entry), self._command))  # at most MAX_SECTION
+            grown = size + 1 + len(text) if chunk else len(text)  # with the newline before it
+            if grown > MAX_SECTION:
+                self._section(chunk)
+                chunk, grown = [], len(text)
+            if not self._fits(grown):
                 self._cut(len(items.entries) - index, items.narrower)
                 break
             chunk.append(text)
-            size += len(text) + (1 if len(chunk) > 1 else 0)
-        if chunk and not self._section(chunk):
-            self._cut(len(chunk), items.narrower)
+            size = grown
+        if chunk:
+            self._section(chunk)  # fits: each of its lines was measured with _fits
 
     def _buttons(self, block: Buttons) -> None:
         elements = [ButtonElement(text=b.label, action_id=b.action_id, value=b.value[:2000],

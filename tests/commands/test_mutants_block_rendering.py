@@ -94,3 +94,28 @@ def test_text_up_to_the_message_budget_fits_and_a_character_more_is_counted() ->
     over = to_reply(Page().lines([("x" * n,) for n in [*sizes, 801]])).blocks
     assert [b["type"] for b in over] == ["section"] * 3 + ["context"]
     assert over[-1]["elements"][0]["text"] == "… and 1 more not shown."
+
+
+def _sections(reply_blocks: list[dict[str, object]]) -> list[int]:
+    return [len(b["text"]["text"]) for b in reply_blocks  # type: ignore[index]
+            if b["type"] == "section"]
+
+
+def test_lines_are_packed_into_sections_of_at_most_three_thousand_characters() -> None:
+    """Lines joined by newlines: 1,500 + 1 + 1,499 is exactly 3,000 and makes one section;
+    a character more makes two; the count of separators starts afresh in each section."""
+    def packed(*sizes: int) -> list[int]:
+        return _sections(to_reply(Page().lines([("x" * n,) for n in sizes])).blocks)
+    assert packed(1500, 1499) == [3000]
+    assert packed(1500, 1500) == [1500, 1500]
+    assert packed(1000, 999, 999) == [3000]
+    assert packed(3000, 1500, 1499) == [3000, 3000]
+
+
+def test_a_line_that_fits_only_without_its_newline_is_counted_not_the_one_before() -> None:
+    """800 characters of budget are left after three full sections: 400 fits, and 400 more
+    would need 801 with the newline, so it alone is left out."""
+    page = Page().lines([("x" * n,) for n in (3000, 3000, 3000, 400, 400)])
+    reply = to_reply(page)
+    assert _sections(reply.blocks) == [3000, 3000, 3000, 400]
+    assert reply.blocks[-1]["elements"][0]["text"] == "… and 1 more not shown."
