@@ -1,13 +1,16 @@
 """The scheduler's pulse as /healthz and `lscb status` give it, judged from plain values:
-the JSON answer whole, and a young server still "starting" up to the very end of its grace.
+the JSON answer whole, a young server still "starting" up to the very end of its grace,
+and what `lscb status` counts for each plan.
 Written against mutants mutmut left alive in commands/status.py (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from commands.status import STALE, STARTING, judged
-from storage.models import CycleBeat
+from commands.status import STALE, STARTING, judged, status
+from storage.database import Database
+from storage.models import CycleBeat, Delivery
+from storage.repository import PlanRepository
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 FIVE_MINUTES = 5  # a cycle every five minutes: stale after fifteen
@@ -31,3 +34,26 @@ def test_a_server_is_starting_until_its_grace_is_over_then_stale() -> None:
     assert (at_the_end.state, after_it.state) == (STARTING, STALE)
     assert at_the_end.as_json()["last_cycle"] == {
         "started_at": None, "finished_at": None, "outcome": None, "worker": None}
+
+
+def test_status_counts_each_plans_actions_owners_and_channels_and_names_the_unlinked(
+        sample_database: Database) -> None:
+    with sample_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        pmqa = repo.resolve_owner("pmqa")
+        repo.link_channel("CPMQA", pmqa, "UADMIN", NOW)
+        repo.link_user("U1", repo.resolve_owner("chair"), "UADMIN", NOW)
+        for day, state in ((1, "sent"), (2, "sent"), (3, "pending")):
+            session.add(Delivery(plan_id=repo.plan.id, nudge_key="digest",
+                                 occurrence=date(2014, 10, day), channel="CPMQA",
+                                 send_at=NOW, status=state, text="Weekly overdue digest"))
+    with sample_database.unit_of_work() as session:
+        said = status(session, NOW, FIVE_MINUTES)
+    assert (said.heartbeat.state, said.heartbeat.checked_at, said.deliveries) == (
+        STALE, NOW, {"sent": 2, "pending": 1})
+    [plan] = said.plans
+    assert (plan.slug, plan.title, plan.actions, plan.owners, plan.channels, plan.teams) == (
+        "cumbria-lscb-2014-2017", "Cumbria LSCB Business Plan 2014-2017", 44, 16, 1, [])
+    assert len(plan.unlinked) == 15  # a channel is not a person: PMQA is still unlinked
+    assert "Chair" not in plan.unlinked and pmqa.name in plan.unlinked
+    assert plan.unlinked == sorted(plan.unlinked)
