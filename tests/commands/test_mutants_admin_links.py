@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from commands import Caller, Context
-from commands.admin import Linked, link_channel, link_user
+from commands.admin import Linked, link_channel, link_user, unlink_user
 from commands.context import FoundUser, NotPermitted
 from commands.page import Line
 from commands.pages.notices import channel_problem
@@ -93,3 +93,19 @@ def test_from_the_console_a_channel_is_linked_unchecked_and_once(
     assert (first, second) == (Linked("C123", PMQA, True, (), checked=False),
                                Linked("C123", PMQA, False, (), checked=False))
     assert len(_audited(sample_database, "channel.link")) == 1
+
+
+def test_a_person_is_unlinked_by_id_or_address_once_and_only_by_an_admin(
+        sample_database: Database) -> None:
+    with sample_database.unit_of_work() as session:
+        link_user(_as(session), "U777", "pmqa")
+        with pytest.raises(NotPermitted) as refused:
+            unlink_user(_as(session, admin=False), "U777", "pmqa")
+        unlinked = unlink_user(_as(session, slack=SlackSays()), EMAIL, "pmqa")
+        again = unlink_user(_as(session), "U777", "pmqa")
+        session.commit()
+    assert refused.value.line == (
+        "Only an admin can unlink people from owners. Ask the board's business manager.",)
+    assert (unlinked, again) == (Linked("U777", PMQA, True, email=EMAIL),
+                                 Linked("U777", PMQA, False))
+    assert [at for _, _, at in _audited(sample_database, "user.unlink")] == [NOW]

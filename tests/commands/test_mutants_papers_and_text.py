@@ -15,9 +15,10 @@ from commands import Caller, Context
 from commands.context import CommandError
 from commands.page import Command, Items, Page, as_typed, plain
 from commands.paper import Column
-from commands.report import ThemeRag
+from commands.report import ThemeRag, by_owner, undated
 from commands.report_paper import rag_section, risk_rows, undated_section
 from commands.safety import MAX_TEXT, typed_text
+from commands.snapshot import Period
 from commands.text import status, theme_name, when, whole_number
 from storage.as_at_rows import ActionAsAt, RiskAsAt
 from storage.database import Database
@@ -119,3 +120,20 @@ def test_the_defaults_say_nothing_extra() -> None:
     assert Page().items(["a"], lambda entry: (entry,), "overdue OWNER").blocks == [
         Items(["a"], ANY, "overdue OWNER")]
     assert (whole_number("123456789"), whole_number("1234567890")) == (123456789, None)
+
+
+def test_actions_are_grouped_by_each_owner_and_the_ownerless_said_so() -> None:
+    shared = ActionAsAt(action_row("3.1", owners=["Police", "Health"]), 3, "Triage", "")
+    alone = ActionAsAt(action_row("3.2", number=2), 3, "Triage", "")
+    assert by_owner([shared, alone]) == [("(no owner)", ["3.2"]), ("Health", ["3.1"]),
+                                         ("Police", ["3.1"])]
+
+
+def test_a_finished_action_with_no_date_is_not_counted_as_undated() -> None:
+    rows = [ActionAsAt(action_row("3.1"), 3, "Triage", ""),
+            ActionAsAt(action_row("3.2", number=2, status="complete"), 3, "Triage", ""),
+            ActionAsAt(action_row("3.3", "May 2014", date(2014, 5, 31), number=3), 3,
+                       "Triage", "")]
+    found = Period(date(2014, 7, 1), date(2014, 9, 30), NOW, None, rows,  # type: ignore[arg-type]
+                   [])
+    assert [a.row.ref for a in undated(found)] == ["3.1"]
