@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from commands import Caller, Context
 from commands.buttons import COMPLETE, PICK, SNOOZE, UPDATE, action_buttons, pick_button
-from commands.challenges import answer_challenge, challenge_log, log_challenge
+from commands.challenges import ChallengeEntry, answer_challenge, challenge_log, log_challenge
 from commands.context import CommandError, NotPermitted
 from commands.page import Button, Buttons, Command
 from commands.quarterly import return_one
@@ -75,3 +75,19 @@ def test_the_log_names_every_owner_and_an_unknown_challenge_is_said_so(
     assert (entry.ref, entry.owners, entry.text) == ("5.4", TWO_OWNERS, "Who leads this?")
     assert refused.value.line == (f"There is no challenge #{logged.number + 1}; ",
                                   Command("challenges"), " lists them.")
+
+
+def test_an_answer_is_recorded_whole_and_the_log_of_one_action_is_its_own(
+        sample_database: Database) -> None:
+    with sample_database.unit_of_work() as session:
+        ctx = _as(session, IN_THE_WINDOW)
+        asked = log_challenge(ctx, "5.4", "Who leads this?")
+        log_challenge(ctx, "2.3", "Why are the returns late?")
+        with pytest.raises(CommandError) as too_long:
+            answer_challenge(ctx, asked.number, "x" * 2001)
+        answered = answer_challenge(ctx, asked.number, "The business group")
+        only_5_4 = challenge_log(ctx, "5.4")
+    assert str(too_long.value).startswith("Keep the answer under 2,000 characters")
+    assert answered == ChallengeEntry(asked.number, "5.4", TWO_OWNERS, IN_THE_WINDOW, "UADMIN",
+                                      "Who leads this?", "The business group", "UADMIN")
+    assert (only_5_4.ref, [e.ref for e in only_5_4.entries]) == ("5.4", ["5.4"])
