@@ -197,3 +197,24 @@ def test_a_digest_for_a_channel_two_owners_share_names_both(plan_database: Datab
     chair = next(n for n in nudges if n.key == "digest" and n.channel == "CCHAIR")
     assert chair.audience == ("Chair; Performance Management and Quality Assurance "
                               "Subgroup")
+
+
+def test_nudges_are_written_for_the_workspaces_command_and_emails_link_to_the_board(
+        plan_database: Database) -> None:
+    """A workspace that installed the bot as /scp reads /scp in every nudge; an owner who
+    also gets email finds each action's button as a link to its board page."""
+    with plan_database.committed() as session:
+        repo = PlanRepository.for_team(session)
+        repo.set_email(repo.resolve_owner("pmqa"), "pmqa@example.org", True, "test",
+                       datetime(2014, 3, 1, tzinfo=UTC))
+    with plan_database.committed() as session:
+        nudges = nudges_between(
+            PlanRepository.for_team(session),
+            datetime(2014, 10, 13, tzinfo=LONDON), datetime(2014, 10, 17, 23, tzinfo=LONDON),
+            LONDON, command="/scp", links=lambda ref: f"https://board.example/a/{ref}")
+        slack = [n for n in nudges if not n.channel.startswith("mailto:")]
+        mail = [n for n in nudges if n.channel == "mailto:pmqa@example.org"]
+        assert slack and mail
+        assert all("/lscb" not in n.text for n in slack)
+        assert any("`/scp " in n.text for n in slack)
+        assert any("https://board.example/a/" in n.text for n in mail)
