@@ -71,8 +71,9 @@ def quarter_paper(report: QuarterReport) -> Paper:
             "Completed, or back on track, within the quarter.",), ITEM_COLUMNS,
             tuple(item_cells(h) for h in report.highlights)),
         Section("No update this quarter", "No update", (
-            f"{len(report.silent)} open actions had no update from their owners in the "
-            "quarter.",), (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
+            f"{plural(len(report.silent), 'open action')} had no update from "
+            f"{'its' if len(report.silent) == 1 else 'their'} owners in the quarter.",),
+            (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
             tuple((owner, len(refs), ", ".join(refs)) for owner, refs in silent),
             empty="Every open action had an update."),
         undated_section(report.undated),

@@ -14,12 +14,14 @@ import pytest
 from commands import Caller, Context
 from commands.context import CommandError
 from commands.page import Command, Items, Page, as_typed, plain
-from commands.paper import Column
-from commands.report import ThemeRag, by_owner, undated
-from commands.report_paper import rag_section, risk_rows, undated_section
+from commands.paper import Column, Section
+from commands.quarters import make_quarter
+from commands.report import QuarterReport, ThemeRag, by_owner, undated
+from commands.report_paper import quarter_paper, rag_section, risk_rows, undated_section
 from commands.safety import MAX_TEXT, typed_text
 from commands.snapshot import Period
 from commands.text import status, theme_name, when, whole_number
+from commands.words import Words
 from storage.as_at_rows import ActionAsAt, RiskAsAt
 from storage.database import Database
 from storage.repository import PlanRepository
@@ -137,3 +139,23 @@ def test_a_finished_action_with_no_date_is_not_counted_as_undated() -> None:
     found = Period(date(2014, 7, 1), date(2014, 9, 30), NOW, None, rows,  # type: ignore[arg-type]
                    [])
     assert [a.row.ref for a in undated(found)] == ["3.1"]
+
+
+def _no_update(report: QuarterReport) -> Section:
+    return next(s for s in quarter_paper(report).sections if s.sheet == "No update")
+
+
+def test_the_no_update_section_counts_in_the_singular_and_says_when_all_spoke() -> None:
+    quarter = make_quarter(2014, 2, date(2014, 4, 1))
+    silent = ActionAsAt(action_row("3.1", owners=["Triage"]), 3, "Triage", "")
+    one = QuarterReport("Plan", "board", quarter, date(2014, 9, 30), silent=[silent],
+                        words=Words("partnership", "priority"))
+    section = _no_update(one)
+    assert section.intro == ("1 open action had no update from its owners in the quarter.",)
+    assert section.columns == (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60))
+    assert section.rows == (("Triage", 1, "3.1"),)
+    assert quarter_paper(one).words == Words("partnership", "priority")
+    none = _no_update(QuarterReport("Plan", "board", quarter, date(2014, 9, 30)))
+    assert (none.intro, none.empty) == (
+        ("0 open actions had no update from their owners in the quarter.",),
+        "Every open action had an update.")
