@@ -19,9 +19,10 @@ from commands.quarters import make_quarter
 from commands.report import QuarterReport, ThemeRag, by_owner, undated
 from commands.report_paper import quarter_paper, rag_section, risk_rows, undated_section
 from commands.safety import MAX_TEXT, typed_text
-from commands.snapshot import Period
+from commands.snapshot import Item, Period
 from commands.text import status, theme_name, when, whole_number
 from commands.words import Words
+from commands.year_paper import _little
 from storage.as_at_rows import ActionAsAt, RiskAsAt
 from storage.database import Database
 from storage.repository import PlanRepository
@@ -159,3 +160,18 @@ def test_the_no_update_section_counts_in_the_singular_and_says_when_all_spoke() 
     assert (none.intro, none.empty) == (
         ("0 open actions had no update from their owners in the quarter.",),
         "Every open action had an update.")
+
+
+class _OneLittle:
+    """A year in which one action made little progress (all `_little` reads of a year)."""
+
+    def little_progress(self) -> list[Item]:
+        return [Item(ActionAsAt(action_row("3.1", status="off-track", owners=["Triage"]), 3,
+                                "Triage", ""), "🔴 off track", "by spring", None)]
+
+
+def test_one_action_with_little_progress_is_spoken_of_in_the_singular() -> None:
+    section = _little(_OneLittle())  # type: ignore[arg-type]
+    assert section.intro[0].startswith(
+        "1 action was not started, off track, or overdue by more than a quarter at the "
+        "year's end (1 off track).")
