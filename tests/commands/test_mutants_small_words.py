@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from commands import Caller, Context
 from commands.buttons import snooze
 from commands.context import NotPermitted
-from commands.page import Button, Buttons, Command, Page
+from commands.page import Bold, Button, Buttons, Command, Page, Paragraph, joined, message
 from commands.report import check_may_share
 from commands.text import overdue_by
 from commands.words import plural
@@ -73,3 +73,10 @@ def test_a_pages_buttons_keep_their_block_id() -> None:
     done = Button("Mark complete", "lscb_complete", "2.5", primary=True)
     assert Page().buttons("lscb_buttons_2.5", done).blocks == [
         Buttons("lscb_buttons_2.5", (done,))]
+
+
+def test_lines_are_joined_with_their_separator_and_a_message_says_if_it_refuses() -> None:
+    assert joined([("a",), (Bold("b"),)], " · ") == ("a", " · ", Bold("b"))
+    assert joined([("a",), ("b",)]) == ("a", ", ", "b")
+    assert message("No.", is_error=True) == Page([Paragraph(("No.",))], is_error=True)
+    assert message("Yes.").is_error is False
