@@ -13,6 +13,7 @@ from commands.page import Command
 from commands.progress import check_may_change
 from commands.safety import typed_text
 from commands.text import day
+from storage.duedates import DATED_KINDS
 from storage.models import DueChange
 from storage.periods import Period
 from storage.typed_dates import leading_date
@@ -57,7 +58,7 @@ def request_move(ctx: Context, ref: str, new_date: date, reason: str) -> MoveReq
                            Command("move 2.5 2015-06-30 survey supplier delayed"), ".")
     action = find_action(ctx, ref)
     check_may_change(ctx, action)
-    if action.due_kind not in ("date", "annual"):
+    if action.due_kind not in DATED_KINDS:
         raise CommandError(f"{action.ref} has no fixed date (“{action.when_text}”).")
     plan = ctx.repo.plan
     earliest, latest = plan.starts - relativedelta(years=1), plan.ends + relativedelta(years=5)

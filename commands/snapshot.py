@@ -14,8 +14,8 @@ from datetime import date, datetime, time
 from commands.context import Context
 from commands.text import STATUS_BADGES, day, overdue_by
 from storage.as_at import BOT_ACTOR, ActionAsAt, MilestoneAsAt, PlanAsAt, Update
+from storage.duedates import DATED_KINDS
 
-DATED_KINDS = ("date", "annual")
 FLAGGED = ("off-track", "at-risk")
 
 

@@ -22,7 +22,7 @@ from commands.snapshot import Item, Period, item_of, period
 from commands.text import STATUS_BADGES, day, overdue_by
 from commands.words import OURS, Words
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
-from storage.duedates import YEARS
+from storage.duedates import DATED_KINDS, YEARS
 
 #: Overdue for longer than this is "little or no progress", whatever the status says.
 A_QUARTER = 91
@@ -119,7 +119,7 @@ def progress_of(action: ActionAsAt, found: Period, completed: dict[int, date]) -
     if row.id in completed:
         return COMPLETED
     late = row.due_date is not None and row.status != "complete" and \
-        row.due_kind in ("date", "annual") and (found.as_of - row.due_date).days > A_QUARTER
+        row.due_kind in DATED_KINDS and (found.as_of - row.due_date).days > A_QUARTER
     return LITTLE if row.status in ("not-started", "off-track") or late else ON_TRACK
 
 
@@ -128,7 +128,7 @@ def _line(action: ActionAsAt, progress: str, found: Period, completed: dict[int,
         return item_of(action, found, f"✅ completed on {day(completed[action.row.id])}")
     reasons = [STATUS_BADGES[action.row.status]]
     due = action.row.due_date
-    if due and action.row.due_kind in ("date", "annual") and due < found.as_of:
+    if due and action.row.due_kind in DATED_KINDS and due < found.as_of:
         reasons.append(overdue_by(due, found.as_of))
     return item_of(action, found, " · ".join(reasons))
 

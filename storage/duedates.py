@@ -32,6 +32,10 @@ class DueKind(StrEnum):
     UNPARSED = "unparsed"
 
 
+#: The kinds whose due date is a deadline: an action of these can be overdue.
+DATED_KINDS = (DueKind.DATE.value, DueKind.ANNUAL.value)
+
+
 @dataclass(frozen=True)
 class DueMilestone:
     """A second date in the same cell ("September 2015; review by March 2016")."""

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
-from storage.duedates import DueKind
+from storage.duedates import DATED_KINDS, DueKind
 from storage.errors import NoPlan, UnknownAction
 from storage.models import (
     Action,
@@ -40,7 +40,6 @@ from storage.rows import (
     owners_by_action,
 )
 
-DATED_KINDS = (DueKind.DATE.value, DueKind.ANNUAL.value)
 MAX_REF = 20  # the column's width: a longer "ref" is no ref, and no pattern to search by
 
 
