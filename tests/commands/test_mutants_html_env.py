@@ -28,3 +28,10 @@ def test_a_pages_values_are_escaped() -> None:
         base='"><script>alert(1)</script>')
     assert '&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;' in page
     assert "<script>alert(1)" not in page
+
+
+def test_an_action_link_keeps_a_reference_with_a_slash_in_one_path_segment() -> None:
+    """A plan may number an action "P1/2"; its page is /action/P1%2F2, not /action/P1/2."""
+    link = ENV.filters["action_link"]("P1/2 & <b>", "/board/tok")
+    assert str(link) == ('<a href="/board/tok/action/P1%2F2%20%26%20%3Cb%3E">'
+                         'P1/2 &amp; &lt;b&gt;</a>')
