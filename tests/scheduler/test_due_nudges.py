@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time as pytime
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
@@ -9,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from commands import Caller, Context
 from commands.calendar import is_working_day
 from commands.nudges import NOBODY, Nudge, nudges_between
+from commands.progress import update_status
 from storage.database import Database
 from storage.repository import PlanRepository
 
@@ -218,3 +221,23 @@ def test_nudges_are_written_for_the_workspaces_command_and_emails_link_to_the_bo
         assert all("/lscb" not in n.text for n in slack)
         assert any("`/scp " in n.text for n in slack)
         assert any("https://board.example/a/" in n.text for n in mail)
+
+
+def test_the_carried_report_is_cut_at_the_plans_midnight_not_londons(
+        plan_database: Database) -> None:
+    """Done at 15:00 UTC on 30 September: still Q2 in London, already 1 October (Q3) in
+    Sydney. The quarterly nudge's Q2 report counts it in London's plan only."""
+    with plan_database.committed() as session:
+        ctx = Context(PlanRepository.for_team(session), datetime(2014, 9, 30, 15, tzinfo=UTC),
+                      Caller("UADMIN", True, None))
+        update_status(ctx, "2.5", "complete", "survey finished")
+
+    def carried(zone: ZoneInfo) -> str:
+        nine = datetime(2014, 10, 1, 9, tzinfo=zone)
+        with plan_database.committed() as session:
+            found = nudges_between(PlanRepository.for_team(session), nine, nine, zone)
+        [pmqa] = [n for n in found
+                  if n.key == "report:business-plan-quarterly" and n.channel == "CPMQA"]
+        return json.dumps(pmqa.blocks, ensure_ascii=False)
+    assert "complete on 30 Sep 2014" in carried(LONDON)
+    assert "complete on 30 Sep 2014" not in carried(ZoneInfo("Australia/Sydney"))
