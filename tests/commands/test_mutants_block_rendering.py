@@ -20,7 +20,7 @@ from commands.page import (
     Page,
     Paragraph,
 )
-from commands.render_blocks import MAX_HEADER, clip, mrkdwn, to_reply
+from commands.render_blocks import MAX_HEADER, after_click, clip, mrkdwn, to_blocks, to_reply
 
 BUTTONS = Buttons("lscb_buttons", (Button("Update status", "lscb_pick", "2.3"),))
 
@@ -119,3 +119,30 @@ def test_a_line_that_fits_only_without_its_newline_is_counted_not_the_one_before
     reply = to_reply(page)
     assert _sections(reply.blocks) == [3000, 3000, 3000, 400]
     assert reply.blocks[-1]["elements"][0]["text"] == "… and 1 more not shown."
+
+
+def test_a_clicked_message_says_who_did_what_in_the_workspaces_command() -> None:
+    blocks = to_reply(Page().paragraph("2.3").buttons("b", Button("Done", "x", "2.3"))).blocks
+    clicked = after_click(blocks, (Command("action 2.3"), " & done"), "/scp")
+    assert clicked == [blocks[0], {"type": "context", "elements": [
+        {"type": "mrkdwn", "text": "`/scp action 2.3` &amp; done"}]}]
+    assert after_click(blocks, ("x" * 4000,))[-1]["elements"][0]["text"] == "x" * 2999 + "…"
+
+
+def test_a_view_holds_a_hundred_blocks_one_kept_back_for_the_count() -> None:
+    page = Page()
+    for n in range(120):
+        page.paragraph(Command(f"action {n}"))
+    blocks = to_blocks(page, command="/scp")
+    assert len(blocks) == 99
+    assert blocks[0]["text"]["text"] == "`/scp action 0`"
+
+
+def test_a_button_is_primary_only_when_asked_and_its_value_is_cut_to_slacks_limit() -> None:
+    page = Page().buttons("ids", Button("Go", "a", "v" * 2100, primary=True),
+                          Button("Wait", "b", "w"))
+    [actions] = to_reply(page).blocks
+    assert actions["block_id"] == "ids"
+    first, second = actions["elements"]
+    assert (first["style"], len(first["value"]), first["action_id"]) == ("primary", 2000, "a")
+    assert "style" not in second and second["text"]["text"] == "Wait"

@@ -12,9 +12,11 @@ from commands.progress import update_status
 from commands.quarterly import give_return
 from commands.quarters import make_quarter
 from commands.report import build_report
-from commands.snapshot import Commentary
+from commands.snapshot import Commentary, Item, Period, item_of
+from storage.as_at_rows import ActionAsAt
 from storage.database import Database
 from storage.repository import PlanRepository
+from tests.commands.rows import action_row
 
 LATE_EVENING = datetime(2014, 8, 5, 23, 30, tzinfo=UTC)  # 00:30 on 6 August in London
 BACK = datetime(2014, 8, 20, 10, 0, tzinfo=UTC)
@@ -59,3 +61,15 @@ def test_a_finished_actions_missed_milestones_are_not_exceptions(
         ctx = Context(PlanRepository.for_team(session), ASKED, Caller("UADMIN", True, None))
         report = build_report(ctx, make_quarter(2014, 2, ctx.repo.plan.starts))
     assert [item.ref for item in report.exceptions if item.ref == "6.1"] == []
+
+
+def test_an_action_as_a_report_line_says_its_status_and_lateness_unless_told_why() -> None:
+    said = Commentary("chasing two agencies", date(2014, 9, 2), "U1", "on-track")
+    late = ActionAsAt(action_row("2.3", "May 2014", date(2014, 5, 31), number=7), 2, "S11", "")
+    undated = ActionAsAt(action_row("2.4", number=8, status="at-risk"), 2, "S11", "")
+    found = Period(date(2014, 7, 1), date(2014, 9, 30), ASKED, None,  # type: ignore[arg-type]
+                   [late, undated], [], commentary={7: said})
+    assert item_of(late, found) == Item(late, "🟢 on track · 4 months overdue", "May 2014",
+                                        date(2014, 5, 31), 122, said)
+    assert item_of(late, found, "✅ completed on 2 Sep 2014").why == "✅ completed on 2 Sep 2014"
+    assert item_of(undated, found) == Item(undated, "🟠 at risk", "by spring", None, 0, None)
