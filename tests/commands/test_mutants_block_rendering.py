@@ -146,3 +146,14 @@ def test_a_button_is_primary_only_when_asked_and_its_value_is_cut_to_slacks_limi
     first, second = actions["elements"]
     assert (first["style"], len(first["value"]), first["action_id"]) == ("primary", 2000, "a")
     assert "style" not in second and second["text"]["text"] == "Wait"
+
+
+def test_a_lists_lines_are_written_for_the_workspaces_command() -> None:
+    blocks = to_reply(Page().lines([(Command("action 2.3"),)]), command="/scp").blocks
+    assert blocks[0]["text"]["text"] == "`/scp action 2.3`"
+
+
+def test_the_count_goes_above_the_buttons_and_an_empty_page_still_has_text() -> None:
+    page = Page(blocks=[Paragraph(("a",)), LeftOut(2), BUTTONS])
+    assert [b["type"] for b in to_reply(page).blocks] == ["section", "context", "actions"]
+    assert to_reply(Page()).text == " "  # Slack refuses a message whose text is empty
