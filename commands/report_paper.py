@@ -5,7 +5,7 @@ from __future__ import annotations
 from commands.paper import Cell, Column, Paper, Section, rag_section
 from commands.report import RAG_WORDS, QuarterReport
 from commands.snapshot import Item
-from commands.text import plural
+from commands.text import agreeing, plural
 from storage.as_at import ActionAsAt, ChallengeAsAt, RiskAsAt
 
 ITEM_COLUMNS = (Column("Ref", 8), Column("Action or milestone", 50), Column("Owners", 30),
@@ -44,13 +44,13 @@ def risk_rows(risks: list[RiskAsAt]) -> tuple[tuple[Cell, ...], ...]:
 
 def undated_section(actions: list[ActionAsAt]) -> Section:
     """Open actions whose *when* the bot cannot read: never overdue, so listed instead."""
-    one = len(actions) == 1
+    count = len(actions)
     return Section("No date the bot can read", "Undated", (
-        f"{plural(len(actions), 'open action')} {'has' if one else 'have'} a due date written "
+        f"{plural(count, 'open action')} {agreeing(count, 'has', 'have')} a due date written "
         "in words the bot cannot read as a date, so "
-        f"{'it is never' if one else 'none of them is ever'} counted as overdue. "
-        f"{'It is' if one else 'They are'} kept as the plan words {'it' if one else 'them'}.",),
-        UNDATED_COLUMNS,
+        f"{agreeing(count, 'it is never', 'none of them is ever')} counted as overdue. "
+        f"{agreeing(count, 'It is', 'They are')} kept as the plan words "
+        f"{agreeing(count, 'it', 'them')}.",), UNDATED_COLUMNS,
         tuple((a.row.ref, a.row.text, " / ".join(o.name for o in a.owners),
                RAG_WORDS.get(a.row.status, a.row.status), a.row.when_text) for a in actions),
         empty="Every open action has a date the bot can read.")
@@ -72,7 +72,7 @@ def quarter_paper(report: QuarterReport) -> Paper:
             tuple(item_cells(h) for h in report.highlights)),
         Section("No update this quarter", "No update", (
             f"{plural(len(report.silent), 'open action')} had no update from "
-            f"{'its' if len(report.silent) == 1 else 'their'} owners in the quarter.",),
+            f"{agreeing(len(report.silent), 'its', 'their')} owners in the quarter.",),
             (Column("Owner", 40), Column("Actions", 10), Column("Refs", 60)),
             tuple((owner, len(refs), ", ".join(refs)) for owner, refs in silent),
             empty="Every open action had an update."),

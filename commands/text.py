@@ -58,7 +58,12 @@ def whole_number(text: str, digits: int = 9) -> int | None:
 
 
 def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count} {noun}{agreeing(count, '', 's')}"
+
+
+def agreeing(count: int, one: str, many: str) -> str:
+    """The word that agrees with `count`: `one` for 1 ("has", "it"), else `many`."""
+    return one if count == 1 else many
 
 
 def theme_name(number: int, title: str, label: str = "") -> str:

@@ -16,7 +16,7 @@ from commands.report_paper import (
     undated_section,
 )
 from commands.snapshot import Item
-from commands.text import plural
+from commands.text import agreeing, plural
 from commands.words import Words
 from commands.year_report import A_QUARTER, LITTLE, ThemeYear, YearReport
 
@@ -56,7 +56,7 @@ def _little(report: YearReport) -> Section:
         else RAG_WORDS.get(i.status, i.status) for i in items)
     summary = "; ".join(f"{n} {why}" for why, n in reasons.most_common()) or "none"
     return Section("Where there has been little or no progress", "Little progress", (
-        f"{plural(len(items), 'action')} {'was' if len(items) == 1 else 'were'} not started, "
+        f"{plural(len(items), 'action')} {agreeing(len(items), 'was', 'were')} not started, "
         f"off track, or overdue by more than a quarter at the year's end ({summary}). Each "
         "is listed with its owners and their latest commentary in the year.",), ITEM_COLUMNS,
         tuple(item_cells(i, NO_COMMENTARY) for i in items),

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from commands.page import Bold, Command, Italic, Line, line
-from commands.text import day, overdue_by, plural, shorten, status, when
+from commands.text import agreeing, day, overdue_by, plural, shorten, status, when
 from storage.rows import ActionLike, DueItem, OwnerLike, Undated
 
 
@@ -43,7 +43,7 @@ def undated_count(count: int, listed_by: str = "undated") -> Line:
     """How many open actions have no date the bot can read, and where they are listed.
 
     Said beside every answer about lateness, so "nothing overdue" is never the whole truth."""
-    they, them = ("it", "it") if count == 1 else ("they", "them")
-    return line(f"{plural(count, 'open action')} {'has' if count == 1 else 'have'} no date I "
-                f"can read, so I can't tell whether {they} {'is' if count == 1 else 'are'} "
-                "late: ", Command(listed_by), f" lists {them}.")
+    return line(f"{plural(count, 'open action')} {agreeing(count, 'has', 'have')} no date I "
+                "can read, so I can't tell whether "
+                f"{agreeing(count, 'it is', 'they are')} late: ", Command(listed_by),
+                f" lists {agreeing(count, 'it', 'them')}.")

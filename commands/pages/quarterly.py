@@ -8,7 +8,7 @@ from commands.buttons import return_button
 from commands.page import Bold, Command, Page, line
 from commands.pages.lines import action_line
 from commands.quarters import Quarter
-from commands.text import day, plural
+from commands.text import agreeing, day, plural
 from commands.words import OURS, Words
 from storage.rows import ActionRow
 
@@ -39,7 +39,7 @@ def return_reminder(owner_id: int, owner: str, quarter: Quarter, due: date,
                     actions: list[ActionRow], words: Words = OURS) -> Page:
     page = Page().heading(f"⏳ Quarterly return due {day(due)}: {quarter.label}")
     page.paragraph(Bold(owner), f": {plural(len(actions), 'open action')} "
-                   f"{'has' if len(actions) == 1 else 'have'} no update for the quarter yet.")
+                   f"{agreeing(len(actions), 'has', 'have')} no update for the quarter yet.")
     _listed(page, actions)
     page.blocks.append(return_button(owner_id, quarter))
     return page
