@@ -1,22 +1,63 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from sqlalchemy.orm import Session
 
 from bot.slack_text import typed
 from commands import Caller, Context
+from commands.context import FoundUser, SlackSide
+from commands.page import Line
 from commands.render_blocks import Reply, to_reply
 from commands.slash import dispatch
 from storage.database import Database
+from storage.links import LinkKeys
 from storage.planfiles import SAMPLES
 from storage.repository import PlanRepository
 from tests.conftest import opened, prepare_database
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 Ask = Callable[..., Reply]
+T = TypeVar("T")
+
+
+def context(session: Session, now: datetime = NOW, user: str = "UADMIN", admin: bool = True,
+            acting_as: tuple[str, ...] | None = None, slack: SlackSide | None = None,
+            links: LinkKeys | None = None) -> Context:
+    """A caller's context on the session's plan, for calling a service directly."""
+    return Context(PlanRepository.for_team(session), now, Caller(user, admin, acting_as),
+                   slack=slack, links=links)
+
+
+def committed(database: Database, work: Callable[[Context], T], **caller: Any) -> T:
+    """`work` as a caller (`context`'s arguments) in `database.committed()`: committed when
+    it answers; a refusal leaves nothing behind."""
+    with database.committed() as session:
+        return work(context(session, **caller))
+
+
+@dataclass
+class SlackSays:
+    """Slack's side of a service, holding the one answer it gives to each question
+    (users.lookupByEmail, and whether the bot can post in a channel); what was asked is
+    kept. The Slack edge and the fake Slack Web API are tested end to end in tests/e2e."""
+
+    user: FoundUser = field(default_factory=lambda: FoundUser("U777"))
+    channel: Line = ()
+    asked: list[str] = field(default_factory=list)
+
+    def check_channel(self, channel_id: str) -> Line:
+        self.asked.append(channel_id)
+        return self.channel
+
+    def find_user(self, email: str) -> FoundUser:
+        self.asked.append(email)
+        return self.user
 
 
 def asker(database: Database) -> Ask:
@@ -26,8 +67,7 @@ def asker(database: Database) -> Ask:
     def run(text: str, user: str = "UADMIN", admin: bool = True,
             acting_as: tuple[str, ...] | None = None, now: datetime = NOW) -> Reply:
         with database.unit_of_work() as session:
-            ctx = Context(PlanRepository.for_team(session), now, Caller(user, admin, acting_as))
-            page = dispatch(ctx, typed(text))
+            page = dispatch(context(session, now, user, admin, acting_as), typed(text))
             if not page.is_error:
                 session.commit()
             return to_reply(page)

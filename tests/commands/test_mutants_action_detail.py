@@ -9,21 +9,17 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from commands import Caller, Context
 from commands.challenges import ChallengeEntry, log_challenge
 from commands.context import CommandError
 from commands.detail import ActionDetail, ChallengeLine, MilestoneLine, action_detail
 from commands.progress import update_status
 from storage.database import Database
-from storage.repository import PlanRepository
-
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
+from tests.commands.conftest import NOW, context
 
 
 def _detail(database: Database, ref: str, now: datetime = NOW) -> ActionDetail:
     with database.unit_of_work() as session:
-        return action_detail(Context(PlanRepository.for_team(session), now,
-                                     Caller("UADMIN", True, None)), ref)
+        return action_detail(context(session, now), ref)
 
 
 def test_an_action_lists_its_milestones_with_their_wording_and_dates(
@@ -50,7 +46,7 @@ def test_an_action_is_late_from_the_day_after_it_falls_due(sample_database: Data
 def test_an_action_shows_only_its_own_challenges_with_who_and_when(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UCHAIR", False, None))
+        ctx = context(session, NOW, user="UCHAIR", admin=False)
         logged = log_challenge(ctx, "6.1", "When will the 2012 report come?")
         log_challenge(ctx, "2.3", "Why are the S11 returns late?")
         session.commit()
@@ -63,7 +59,7 @@ def test_an_action_shows_only_its_own_challenges_with_who_and_when(
 def test_a_challenge_too_long_to_keep_is_refused_as_a_challenge(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UCHAIR", False, None))
+        ctx = context(session, NOW, user="UCHAIR", admin=False)
         with pytest.raises(CommandError) as refused:
             log_challenge(ctx, "6.1", "x" * 2001)
     assert str(refused.value).startswith("Keep the challenge under 2,000 characters")
@@ -71,7 +67,7 @@ def test_a_challenge_too_long_to_keep_is_refused_as_a_challenge(
 
 def test_a_finished_action_past_its_date_is_not_late(sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        ctx = context(session, NOW)
         update_status(ctx, "2.5", "complete", "done early")
         session.commit()
     assert _detail(sample_database, "2.5", datetime(2015, 3, 1, 9, tzinfo=UTC)).lateness == ""

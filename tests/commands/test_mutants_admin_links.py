@@ -5,43 +5,20 @@ Written against mutants mutmut left alive in commands/admin.py (issue 11)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from commands import Caller, Context
 from commands.admin import Linked, link_channel, link_user, unlink_user
-from commands.context import FoundUser, NotPermitted
-from commands.page import Line
+from commands.context import NotPermitted
 from commands.pages.notices import channel_problem
 from storage.database import Database
 from storage.models import AuditEntry
-from storage.repository import PlanRepository
+from tests.commands.conftest import NOW, SlackSays, context
 
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 EMAIL = "jo.smith@example.gov.uk"
 PMQA = "Performance Management and Quality Assurance Subgroup"
-
-
-@dataclass
-class SlackSays:
-    channel: Line = ()
-    asked: list[str] = field(default_factory=list)
-
-    def check_channel(self, channel_id: str) -> Line:
-        self.asked.append(channel_id)
-        return self.channel
-
-    def find_user(self, email: str) -> FoundUser:
-        return FoundUser("U777")
-
-
-def _as(session: Session, admin: bool = True, slack: SlackSays | None = None) -> Context:
-    return Context(PlanRepository.for_team(session), NOW,
-                   Caller("UADMIN" if admin else "U9", admin, None), slack=slack)
 
 
 def _audited(database: Database, verb: str) -> list[tuple[str, str, datetime]]:
@@ -53,8 +30,8 @@ def _audited(database: Database, verb: str) -> list[tuple[str, str, datetime]]:
 def test_a_person_named_by_address_is_linked_as_their_id_and_the_address_kept(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        linked = link_user(_as(session, slack=SlackSays()), EMAIL, "pmqa")
-        again = link_user(_as(session, slack=SlackSays()), "U777", "pmqa")
+        linked = link_user(context(session, slack=SlackSays()), EMAIL, "pmqa")
+        again = link_user(context(session, slack=SlackSays()), "U777", "pmqa")
         session.commit()
     assert linked == Linked("U777", PMQA, True, email=EMAIL)
     assert again == Linked("U777", PMQA, False)
@@ -64,9 +41,9 @@ def test_a_person_named_by_address_is_linked_as_their_id_and_the_address_kept(
 def test_only_an_admin_links_people_or_channels(sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
         with pytest.raises(NotPermitted) as person:
-            link_user(_as(session, admin=False), "U777", "pmqa")
+            link_user(context(session, user="U9", admin=False), "U777", "pmqa")
         with pytest.raises(NotPermitted) as channel:
-            link_channel(_as(session, admin=False), "C123", "pmqa")
+            link_channel(context(session, user="U9", admin=False), "C123", "pmqa")
     assert person.value.line == (
         "Only an admin can link people to owners. Ask the board's business manager.",)
     assert channel.value.line == (
@@ -77,7 +54,7 @@ def test_a_channel_is_checked_with_slack_and_what_stops_the_bot_is_said(
         sample_database: Database) -> None:
     private = SlackSays(channel=channel_problem("C123", "not_in_channel"))
     with sample_database.unit_of_work() as session:
-        linked = link_channel(_as(session, slack=private), "C123", "pmqa")
+        linked = link_channel(context(session, slack=private), "C123", "pmqa")
         session.commit()
     assert linked == Linked("C123", PMQA, True, private.channel, checked=True)
     assert private.asked == ["C123"]
@@ -87,8 +64,8 @@ def test_a_channel_is_checked_with_slack_and_what_stops_the_bot_is_said(
 def test_from_the_console_a_channel_is_linked_unchecked_and_once(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        first = link_channel(_as(session), "C123", "pmqa")
-        second = link_channel(_as(session), "C123", "pmqa")
+        first = link_channel(context(session), "C123", "pmqa")
+        second = link_channel(context(session), "C123", "pmqa")
         session.commit()
     assert (first, second) == (Linked("C123", PMQA, True, (), checked=False),
                                Linked("C123", PMQA, False, (), checked=False))
@@ -98,11 +75,11 @@ def test_from_the_console_a_channel_is_linked_unchecked_and_once(
 def test_a_person_is_unlinked_by_id_or_address_once_and_only_by_an_admin(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        link_user(_as(session), "U777", "pmqa")
+        link_user(context(session), "U777", "pmqa")
         with pytest.raises(NotPermitted) as refused:
-            unlink_user(_as(session, admin=False), "U777", "pmqa")
-        unlinked = unlink_user(_as(session, slack=SlackSays()), EMAIL, "pmqa")
-        again = unlink_user(_as(session), "U777", "pmqa")
+            unlink_user(context(session, user="U9", admin=False), "U777", "pmqa")
+        unlinked = unlink_user(context(session, slack=SlackSays()), EMAIL, "pmqa")
+        again = unlink_user(context(session), "U777", "pmqa")
         session.commit()
     assert refused.value.line == (
         "Only an admin can unlink people from owners. Ask the board's business manager.",)

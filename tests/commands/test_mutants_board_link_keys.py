@@ -5,22 +5,18 @@ Written against mutants mutmut left alive in commands/links.py (issue 11)."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from commands import Caller, Context
 from commands.context import CommandError, NotPermitted
 from commands.links import WHOLE_PLAN, board_links, my_calendar
 from commands.page import Command
 from storage.database import Database
 from storage.links import LinkKeys
 from storage.models import AuditEntry
-from storage.repository import PlanRepository
+from tests.commands.conftest import NOW, context
 
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 NO_KEY = ("Board links need a key: set LSCB_LINK_SECRET (or SLACK_SIGNING_SECRET) where the "
           "bot runs.",)
 NO_ADDRESS = ("Board links need the address people reach the bot at: set LSCB_PUBLIC_URL, "
@@ -33,8 +29,7 @@ NO_ADDRESS = ("Board links need the address people reach the bot at: set LSCB_PU
 def test_links_are_refused_until_the_key_and_the_address_are_set(
         sample_database: Database, keys: LinkKeys | None, said: tuple[str]) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None),
-                      links=keys)
+        ctx = context(session, links=keys)
         with pytest.raises(CommandError) as refused:
             board_links(ctx)
     assert refused.value.line == said
@@ -43,21 +38,15 @@ def test_links_are_refused_until_the_key_and_the_address_are_set(
 KEYS = LinkKeys("a key", "https://lscb.example.org/")
 
 
-def _ctx(session: Session, user: str = "UADMIN", admin: bool = True,
-         acting_as: tuple[str, ...] | None = None) -> Context:
-    return Context(PlanRepository.for_team(session), NOW, Caller(user, admin, acting_as),
-                   links=KEYS)
-
-
 def test_an_admin_gets_the_whole_plans_links_then_every_owners_and_keeps_them(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
         with pytest.raises(NotPermitted) as refused:
-            board_links(_ctx(session, "U9", admin=False))
-        every = board_links(_ctx(session))
-        again = board_links(_ctx(session))
-        one = board_links(_ctx(session), "pmqa")
-        owners = [o.name for o in _ctx(session).repo.owners()]
+            board_links(context(session, user="U9", admin=False, links=KEYS))
+        every = board_links(context(session, links=KEYS))
+        again = board_links(context(session, links=KEYS))
+        one = board_links(context(session, links=KEYS), "pmqa")
+        owners = [o.name for o in context(session, links=KEYS).repo.owners()]
     assert refused.value.line == ("Only an admin can hand out or withdraw board links. Ask "
                                   "the board's business manager.",)
     assert [links.who for links in every] == [WHOLE_PLAN, *owners]
@@ -73,9 +62,9 @@ def test_an_admin_gets_the_whole_plans_links_then_every_owners_and_keeps_them(
 def test_rotating_one_owners_links_replaces_them_and_is_audited(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        [before] = board_links(_ctx(session), "pmqa")
-        [after] = board_links(_ctx(session), "pmqa", rotate=True)
-        [plan_after] = board_links(_ctx(session), "pmqa")
+        [before] = board_links(context(session, links=KEYS), "pmqa")
+        [after] = board_links(context(session, links=KEYS), "pmqa", rotate=True)
+        [plan_after] = board_links(context(session, links=KEYS), "pmqa")
         session.commit()
     assert after.board != before.board and plan_after == after
     with sample_database.unit_of_work() as session:
@@ -87,10 +76,11 @@ def test_rotating_one_owners_links_replaces_them_and_is_audited(
 def test_a_members_calendar_is_one_link_per_owner_they_speak_for(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        mine = my_calendar(_ctx(session, "U1", admin=False, acting_as=("pmqa", "chair")))
-        admins = my_calendar(_ctx(session, "UADMIN", admin=True, acting_as=("pmqa",)))
+        mine = my_calendar(context(session, user="U1", admin=False, acting_as=("pmqa", "chair"),
+                                   links=KEYS))
+        admins = my_calendar(context(session, acting_as=("pmqa",), links=KEYS))
         with pytest.raises(CommandError) as nobody:
-            my_calendar(_ctx(session, "U9", admin=False))
+            my_calendar(context(session, user="U9", admin=False, links=KEYS))
     assert [links.who for links in mine] == [
         "Performance Management and Quality Assurance Subgroup", "Chair"]
     assert [links.who for links in admins] == [

@@ -5,14 +5,14 @@ Written against mutants mutmut left alive in commands/status.py (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from commands.status import STALE, STARTING, judged, status
 from storage.database import Database
 from storage.models import CycleBeat, Delivery
 from storage.repository import PlanRepository
+from tests.commands.conftest import NOW
 
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 FIVE_MINUTES = 5  # a cycle every five minutes: stale after fifteen
 
 

@@ -4,25 +4,20 @@ mutmut left alive in commands/lookup.py (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from commands import Caller, Context
 from commands.context import CommandError
 from commands.lookup import find_action, resolve_owner
 from commands.page import Command
 from storage.database import Database
 from storage.errors import OwnerNotFound, UnknownAction
-from storage.repository import PlanRepository
-
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
+from tests.commands.conftest import NOW, context
 
 
 def test_a_near_miss_is_answered_with_the_repositorys_suggestions(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        ctx = context(session, NOW)
         with pytest.raises(UnknownAction) as unknown:
             ctx.repo.action("2.33")
         with pytest.raises(CommandError) as refused:
@@ -41,7 +36,7 @@ def test_a_name_like_no_owner_is_quoted_to_eighty_characters(
         sample_database: Database) -> None:
     name = "z" * 81
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        ctx = context(session, NOW)
         with pytest.raises(CommandError) as refused:
             resolve_owner(ctx, name)
     assert refused.value.line == (f"No owner is called “{'z' * 80}”. ", Command("owners"),

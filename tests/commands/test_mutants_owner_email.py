@@ -4,19 +4,14 @@ left alive in commands/owner_email.py (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from sqlalchemy import select
 
-from commands import Caller, Context
 from commands.context import CommandError, NotPermitted
 from commands.owner_email import MAX_ADDRESS, MAX_LOCAL, EmailSet, set_email, valid_address
 from storage.database import Database
 from storage.models import AuditEntry
-from storage.repository import PlanRepository
-
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
+from tests.commands.conftest import NOW, context
 
 
 def _long_domain(size: int) -> str:
@@ -52,10 +47,10 @@ def test_what_is_no_address_is_quoted_to_eighty_characters() -> None:
 def test_an_admin_gives_an_owner_an_address_recorded_when_asked(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        member = Context(PlanRepository.for_team(session), NOW, Caller("U9", False, None))
+        member = context(session, NOW, user="U9", admin=False)
         with pytest.raises(NotPermitted) as refused:
             set_email(member, "pmqa", "pmqa@example.org")
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        ctx = context(session, NOW)
         with pytest.raises(CommandError) as too_long:
             set_email(ctx, "pmqa", "x" * (MAX_ADDRESS + 1))
         given = set_email(ctx, "pmqa", " PMQA@Example.ORG ", also=True)

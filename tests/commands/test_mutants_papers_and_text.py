@@ -6,18 +6,17 @@ Written against mutants mutmut left alive (issue 11)."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import date
 from unittest.mock import ANY
 
 import pytest
 
-from commands import Caller, Context
 from commands.context import CommandError
 from commands.page import Command, Items, Page, as_typed, plain
-from commands.paper import Column, Section
+from commands.paper import Column, Section, rag_section
 from commands.quarters import make_quarter
 from commands.report import QuarterReport, ThemeRag, by_owner, undated
-from commands.report_paper import quarter_paper, rag_section, risk_rows, undated_section
+from commands.report_paper import quarter_paper, risk_rows, undated_section
 from commands.safety import MAX_TEXT, typed_text
 from commands.snapshot import Item, Period
 from commands.text import status, theme_name, when, whole_number
@@ -25,10 +24,8 @@ from commands.words import Words
 from commands.year_paper import _little
 from storage.as_at_rows import ActionAsAt, RiskAsAt
 from storage.database import Database
-from storage.repository import PlanRepository
+from tests.commands.conftest import NOW, context
 from tests.commands.rows import action_row
-
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 
 
 def _undated(count: int) -> list[ActionAsAt]:
@@ -90,7 +87,7 @@ def test_a_command_with_no_words_is_the_slash_command_alone() -> None:
 def test_a_note_up_to_the_limit_is_kept_and_one_over_it_is_refused(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        ctx = context(session, NOW)
         assert typed_text(ctx, "a" * MAX_TEXT, "note") == "a" * MAX_TEXT
         with pytest.raises(CommandError) as refused:
             typed_text(ctx, "a" * (MAX_TEXT + 1), "note")
@@ -102,7 +99,7 @@ def test_the_guard_reads_a_date_against_today(sample_database: Database) -> None
     """Five years before today is a child's age; without today the words alone would pass
     it (storage.guard's known limits)."""
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
+        ctx = context(session, NOW)
         with pytest.raises(CommandError):
             typed_text(ctx, "seen Jamie Smith on 12/03/2009", "note")
         assert typed_text(ctx, "report due 01/12/2014", "note") == "report due 01/12/2014"

@@ -7,35 +7,16 @@ mutmut left alive in commands/people.py (issue 11)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-
 import pytest
 
-from commands import Caller, Context
 from commands.context import CommandError, FoundUser
 from commands.page import Code, Command, Line, line
 from commands.pages.notices import REINSTALL
 from commands.people import is_email, user_id_of
 from storage.database import Database
-from storage.repository import PlanRepository
+from tests.commands.conftest import SlackSays, committed
 
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 EMAIL = "jo.smith@example.gov.uk"
-
-
-@dataclass
-class SlackSays:
-    """Slack's side of a lookup: the one answer it gives."""
-
-    answer: FoundUser
-
-    def check_channel(self, channel_id: str) -> Line:
-        return ()
-
-    def find_user(self, email: str) -> FoundUser:
-        assert email == EMAIL
-        return self.answer
 
 
 @pytest.mark.parametrize(("who", "email"), [
@@ -46,15 +27,15 @@ def test_an_email_address_is_told_from_an_id(who: str, email: bool) -> None:
 
 
 def _user_id(database: Database, who: str, slack: SlackSays | None) -> str:
-    with database.unit_of_work() as session:
-        return user_id_of(Context(PlanRepository.for_team(session), NOW,
-                                  Caller("UADMIN", True, None), slack=slack), who)
+    return committed(database, lambda ctx: user_id_of(ctx, who), slack=slack)
 
 
 def test_an_id_is_taken_as_it_is_and_an_address_is_looked_up(
         sample_database: Database) -> None:
     assert _user_id(sample_database, "U0123ABCD", None) == "U0123ABCD"
-    assert _user_id(sample_database, EMAIL, SlackSays(FoundUser("U777"))) == "U777"
+    slack = SlackSays(FoundUser("U777"))
+    assert _user_id(sample_database, EMAIL, slack) == "U777"
+    assert slack.asked == [EMAIL]
 
 
 def test_an_address_without_slack_asks_for_the_token_or_an_id(
@@ -81,6 +62,7 @@ def test_an_address_without_slack_asks_for_the_token_or_an_id(
 ])
 def test_each_answer_slack_gives_is_said_plainly(sample_database: Database, problem: str,
                                                  said: Line) -> None:
+    slack = SlackSays(FoundUser(problem=problem))
     with pytest.raises(CommandError) as refused:
-        _user_id(sample_database, EMAIL, SlackSays(FoundUser(problem=problem)))
-    assert refused.value.line == said
+        _user_id(sample_database, EMAIL, slack)
+    assert (refused.value.line, slack.asked) == (said, [EMAIL])

@@ -5,20 +5,20 @@ mutmut left alive in commands/planner.py (issue 11)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from commands import Caller, Context
 from commands.context import CommandError, NotPermitted
 from commands.page import Code, Command
 from commands.planner import CadenceDates, next_dates, planner, set_cadence_rule
 from storage.database import Database
 from storage.models import AuditEntry, Cadence
-from storage.repository import PlanRepository
+from tests.commands.conftest import committed
 
 NOW = datetime(2014, 12, 10, 11, 0, tzinfo=UTC)
 QUARTERLY = "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1"
@@ -26,20 +26,14 @@ Run = Callable[..., Any]
 
 
 @pytest.fixture
-def run(sample_database: Database) -> Iterator[Run]:
-    """Run a service in a unit of work of its own, committed unless it refuses."""
-    def call(work: Callable[[Context], Any], admin: bool = True) -> Any:
-        with sample_database.unit_of_work() as session:
-            result = work(Context(PlanRepository.for_team(session), NOW,
-                                  Caller("UADMIN" if admin else "U1", admin, None)))
-            session.commit()
-            return result
-    yield call
+def run(sample_database: Database) -> Run:
+    """Run a service as a caller on 10 Dec 2014, committed unless it refuses."""
+    return partial(committed, sample_database, now=NOW)
 
 
-def _refusal(run: Run, key: str, rule: str, admin: bool = True) -> CommandError:
+def _refusal(run: Run, key: str, rule: str, **caller: Any) -> CommandError:
     with pytest.raises(CommandError) as refused:
-        run(lambda ctx: set_cadence_rule(ctx, key, rule), admin=admin)
+        run(lambda ctx: set_cadence_rule(ctx, key, rule), **caller)
     return refused.value
 
 
@@ -66,7 +60,7 @@ def test_an_admin_changes_a_rule_and_sees_its_next_three_dates(
 
 def test_a_member_who_is_not_an_admin_is_refused_and_nothing_changes(
         run: Run, sample_database: Database) -> None:
-    refused = _refusal(run, "scr-updates", QUARTERLY, admin=False)
+    refused = _refusal(run, "scr-updates", QUARTERLY, user="U1", admin=False)
     assert isinstance(refused, NotPermitted)
     assert refused.line == ("Only an admin can change the reporting schedule. Ask the board's "
                             "business manager.",)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from commands import Caller, Context
+from commands import Context
 from commands.progress import update_status
 from commands.quarterly import give_return
 from commands.quarters import make_quarter
@@ -15,7 +15,7 @@ from commands.report import build_report
 from commands.snapshot import Commentary, Item, Period, item_of
 from storage.as_at_rows import ActionAsAt
 from storage.database import Database
-from storage.repository import PlanRepository
+from tests.commands.conftest import committed, context
 from tests.commands.rows import action_row
 
 LATE_EVENING = datetime(2014, 8, 5, 23, 30, tzinfo=UTC)  # 00:30 on 6 August in London
@@ -24,25 +24,18 @@ RETURNED = datetime(2014, 10, 6, 10, 0, tzinfo=UTC)
 ASKED = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 
 
-def _at(database: Database, at: datetime, work: object) -> None:
-    with database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), at, Caller("UADMIN", True, None))
-        work(ctx)  # type: ignore[operator]
-        session.commit()
-
-
 def test_the_quarter_says_who_said_what_on_which_local_day(sample_database: Database) -> None:
-    _at(sample_database, LATE_EVENING,
-        lambda ctx: update_status(ctx, "2.5", "at-risk", "supplier late"))
-    _at(sample_database, BACK, lambda ctx: update_status(ctx, "2.5", "on-track", ""))
+    committed(sample_database, lambda ctx: update_status(ctx, "2.5", "at-risk", "supplier late"),
+              now=LATE_EVENING)
+    committed(sample_database, lambda ctx: update_status(ctx, "2.5", "on-track", ""), now=BACK)
 
     def cdop_return(ctx: Context) -> None:
         owner = next(o for o in ctx.repo.owners() if o.name == "Child Death Overview Panel")
         give_return(ctx, owner.id, make_quarter(2014, 2, ctx.repo.plan.starts),
                     {"6.1": ("at-risk", "2011 report slipped to October")})
-    _at(sample_database, RETURNED, cdop_return)
+    committed(sample_database, cdop_return, now=RETURNED)
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), ASKED, Caller("UADMIN", True, None))
+        ctx = context(session, ASKED)
         report = build_report(ctx, make_quarter(2014, 2, ctx.repo.plan.starts))
     [back] = [item for item in report.highlights if item.ref == "2.5"]
     assert (back.why, back.overdue_days, back.commentary) == (
@@ -57,9 +50,10 @@ def test_the_quarter_says_who_said_what_on_which_local_day(sample_database: Data
 
 def test_a_finished_actions_missed_milestones_are_not_exceptions(
         sample_database: Database) -> None:
-    _at(sample_database, BACK, lambda ctx: update_status(ctx, "6.1", "complete", "all three"))
+    committed(sample_database, lambda ctx: update_status(ctx, "6.1", "complete", "all three"),
+              now=BACK)
     with sample_database.unit_of_work() as session:
-        ctx = Context(PlanRepository.for_team(session), ASKED, Caller("UADMIN", True, None))
+        ctx = context(session, ASKED)
         report = build_report(ctx, make_quarter(2014, 2, ctx.repo.plan.starts))
     assert [item.ref for item in report.exceptions if item.ref == "6.1"] == []
 

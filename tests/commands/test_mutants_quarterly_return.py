@@ -8,20 +8,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy.orm import Session
 
-from commands import Caller, Context
+from commands import Context
 from commands.context import CommandError, FieldError
 from commands.quarterly import give_return
 from commands.quarters import make_quarter
 from storage.database import Database
-from storage.repository import PlanRepository
+from tests.commands.conftest import context
 
 NOW = datetime(2014, 10, 6, 11, 0, tzinfo=UTC)
-
-
-def _admin(session: Session) -> Context:
-    return Context(PlanRepository.for_team(session), NOW, Caller("UADMIN", True, None))
 
 
 def _owner_and_refs(ctx: Context, name: str) -> tuple[int, list[str]]:
@@ -32,7 +27,7 @@ def _owner_and_refs(ctx: Context, name: str) -> tuple[int, list[str]]:
 def test_a_return_records_each_action_and_gives_back_its_refs(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = _admin(session)
+        ctx = context(session, NOW)
         quarter = make_quarter(2014, 2, ctx.repo.plan.starts)
         owner_id, refs = _owner_and_refs(ctx, "Child Death Overview Panel")
         given = give_return(ctx, owner_id, quarter, {
@@ -43,7 +38,7 @@ def test_a_return_records_each_action_and_gives_back_its_refs(
 def test_a_status_not_offered_is_an_error_on_that_actions_field(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = _admin(session)
+        ctx = context(session, NOW)
         owner_id, refs = _owner_and_refs(ctx, "Child Death Overview Panel")
         with pytest.raises(FieldError) as refused:
             give_return(ctx, owner_id, make_quarter(2014, 2, ctx.repo.plan.starts),
@@ -54,7 +49,7 @@ def test_a_status_not_offered_is_an_error_on_that_actions_field(
 
 def test_another_owners_action_is_refused(sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = _admin(session)
+        ctx = context(session, NOW)
         owner_id, _ = _owner_and_refs(ctx, "Child Death Overview Panel")
         with pytest.raises(CommandError) as refused:
             give_return(ctx, owner_id, make_quarter(2014, 2, ctx.repo.plan.starts),
@@ -65,7 +60,7 @@ def test_another_owners_action_is_refused(sample_database: Database) -> None:
 def test_a_return_for_an_owner_the_plan_no_longer_has_is_said_plainly(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = _admin(session)
+        ctx = context(session, NOW)
         with pytest.raises(CommandError) as refused:
             give_return(ctx, 9999, make_quarter(2014, 2, ctx.repo.plan.starts), {})
     assert refused.value.line == ("That return is for an owner this plan no longer has.",)

@@ -8,25 +8,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy.orm import Session
 
-from commands import Caller, Context
 from commands.buttons import COMPLETE, PICK, SNOOZE, UPDATE, action_buttons, pick_button
 from commands.challenges import ChallengeEntry, answer_challenge, challenge_log, log_challenge
 from commands.context import CommandError, NotPermitted
 from commands.page import Button, Buttons, Command
 from commands.quarterly import return_one
 from storage.database import Database
-from storage.repository import PlanRepository
+from tests.commands.conftest import context
 
 IN_THE_WINDOW = datetime(2014, 10, 6, 11, 0, tzinfo=UTC)
 OUTSIDE_IT = datetime(2014, 11, 17, 11, 0, tzinfo=UTC)
 TWO_OWNERS = "Case Review Subgroup / LSCB Business Group"  # action 5.4's
-
-
-def _as(session: Session, now: datetime, admin: bool = True) -> Context:
-    return Context(PlanRepository.for_team(session), now,
-                   Caller("UADMIN" if admin else "U9", admin, None))
 
 
 @pytest.mark.parametrize(("ref", "typed"), [("5.4", "update 5.4 STATUS note"),
@@ -34,7 +27,7 @@ def _as(session: Session, now: datetime, admin: bool = True) -> Context:
 def test_outside_the_window_a_return_points_to_update(sample_database: Database, ref: str,
                                                       typed: str) -> None:
     with sample_database.unit_of_work() as session, pytest.raises(CommandError) as refused:
-        return_one(_as(session, OUTSIDE_IT), ref, "on-track", "fine")
+        return_one(context(session, OUTSIDE_IT), ref, "on-track", "fine")
     assert refused.value.line == (
         "There is no quarterly return to give today: returns are given in the three weeks "
         "after a quarter ends. ", Command(typed), " records progress now.")
@@ -44,8 +37,9 @@ def test_a_return_is_given_by_the_actions_people_or_for_its_first_owner_by_an_ad
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
         with pytest.raises(NotPermitted) as refused:
-            return_one(_as(session, IN_THE_WINDOW, admin=False), "5.4", "on-track", "fine")
-        ref, quarter = return_one(_as(session, IN_THE_WINDOW), "5.4", "on-track", "fine")
+            member = context(session, IN_THE_WINDOW, user="U9", admin=False)
+            return_one(member, "5.4", "on-track", "fine")
+        ref, quarter = return_one(context(session, IN_THE_WINDOW), "5.4", "on-track", "fine")
     assert refused.value.line == (
         f"Only people linked to {TWO_OWNERS}, or an admin, can give 5.4's return.",)
     assert (ref, quarter.number, quarter.year_start) == ("5.4", 2, 2014)
@@ -67,7 +61,7 @@ def test_a_message_about_many_actions_carries_their_refs_up_to_slacks_two_thousa
 def test_the_log_names_every_owner_and_an_unknown_challenge_is_said_so(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = _as(session, IN_THE_WINDOW)
+        ctx = context(session, IN_THE_WINDOW)
         logged = log_challenge(ctx, "5.4", "Who leads this?")
         [entry] = challenge_log(ctx).entries
         with pytest.raises(CommandError) as refused:
@@ -80,7 +74,7 @@ def test_the_log_names_every_owner_and_an_unknown_challenge_is_said_so(
 def test_an_answer_is_recorded_whole_and_the_log_of_one_action_is_its_own(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        ctx = _as(session, IN_THE_WINDOW)
+        ctx = context(session, IN_THE_WINDOW)
         asked = log_challenge(ctx, "5.4", "Who leads this?")
         log_challenge(ctx, "2.3", "Why are the returns late?")
         with pytest.raises(CommandError) as too_long:

@@ -4,37 +4,29 @@ commands/risks.py (issue 11)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from commands import Caller, Context
+from commands import Context
 from commands.context import CommandError, NotPermitted
 from commands.page import Command
 from commands.risks import ADD_USAGE, RiskEntry, add_risk, close_risk, open_risks, read_score
 from storage.database import Database
 from storage.models import Risk
-from storage.repository import PlanRepository
+from tests.commands.conftest import NOW, committed
 
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 Run = Callable[..., Any]
 
 
 @pytest.fixture
-def run(sample_database: Database) -> Iterator[Run]:
-    """Run a service as a caller in a unit of work of its own, committed when it answers."""
-    def call(work: Callable[[Context], Any], user: str = "UADMIN", admin: bool = True,
-             acting_as: tuple[str, ...] | None = None) -> Any:
-        with sample_database.unit_of_work() as session:
-            result = work(Context(PlanRepository.for_team(session), NOW,
-                                  Caller(user, admin, acting_as)))
-            session.commit()
-            return result
-    yield call
+def run(sample_database: Database) -> Run:
+    """Run a service as a caller, committed when it answers (`committed`)."""
+    return partial(committed, sample_database)
 
 
 def _refused(run: Run, work: Callable[[Context], Any], **caller: Any) -> CommandError:

@@ -4,13 +4,11 @@ buttons. Written against mutants mutmut left alive (issue 11)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from commands import Caller, Context
 from commands.buttons import snooze
 from commands.context import NotPermitted
 from commands.page import Bold, Button, Buttons, Command, Page, Paragraph, joined, message
@@ -19,9 +17,7 @@ from commands.text import overdue_by
 from commands.words import plural
 from storage.database import Database
 from storage.models import AuditEntry
-from storage.repository import PlanRepository
-
-NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
+from tests.commands.conftest import NOW, context
 
 
 @pytest.mark.parametrize(("noun", "nouns"), [
@@ -43,17 +39,12 @@ def test_how_long_overdue_is_said_in_the_largest_whole_unit(days: int, words: st
     assert overdue_by(due, due + timedelta(days=days)) == words
 
 
-def _as(session: Session, user: str, admin: bool,
-        acting_as: tuple[str, ...] | None = None) -> Context:
-    return Context(PlanRepository.for_team(session), NOW, Caller(user, admin, acting_as))
-
-
 def test_a_member_who_speaks_for_no_owner_may_not_share_the_report(
         sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        check_may_share(_as(session, "UADMIN", True))
+        check_may_share(context(session))
         with pytest.raises(NotPermitted) as refused:
-            check_may_share(_as(session, "U9", False))
+            check_may_share(context(session, user="U9", admin=False))
     assert refused.value.line == (
         "Only admins and people linked to the Chair or another owner can share the report in "
         "a channel. ", Command("report"), " shows it to you alone.")
@@ -61,7 +52,7 @@ def test_a_member_who_speaks_for_no_owner_may_not_share_the_report(
 
 def test_a_snooze_is_recorded_at_the_time_it_was_asked(sample_database: Database) -> None:
     with sample_database.unit_of_work() as session:
-        snooze(_as(session, "UADMIN", True, ("policy",)), "2.5")
+        snooze(context(session, acting_as=("policy",)), "2.5")
         session.commit()
     with sample_database.unit_of_work() as session:
         entries = [(e.actor, e.subject, e.at) for e in session.scalars(

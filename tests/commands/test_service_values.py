@@ -6,8 +6,9 @@ Written against mutants mutmut left alive in commands/progress.py and commands/r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -22,19 +23,16 @@ from commands.rebaseline import request_move
 from storage.database import Database
 from storage.models import AuditEntry, StatusChange
 from storage.repository import PlanRepository
+from tests.commands.conftest import committed
 
 NOW = datetime(2014, 10, 15, 11, 0, tzinfo=UTC)
 Run = Callable[[Callable[[Context], Any]], Any]
 
 
 @pytest.fixture
-def as_admin(sample_database: Database) -> Iterator[Run]:
+def as_admin(sample_database: Database) -> Run:
     """Run a service as an admin in a unit of work of its own, committed."""
-    def run(work: Callable[[Context], Any]) -> Any:
-        with sample_database.committed() as session:
-            return work(Context(PlanRepository.for_team(session), NOW,
-                                Caller("UADMIN", True, None)))
-    yield run
+    return partial(committed, sample_database, now=NOW)
 
 
 def test_an_annual_action_comes_round_until_the_plan_ends(

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from bot.config import Settings
 from bot.console import Who, ask_page, run_console
-from commands import Caller, Context
+from commands import Context
 from commands.home import home_view
 from commands.nudges import nudges_between
 from commands.pages.home import home_page
@@ -31,7 +31,7 @@ from commands.year_paper import year_paper
 from commands.year_report import build_year_report, read_year
 from storage.database import Database
 from storage.repository import PlanRepository
-from tests.commands.conftest import Ask
+from tests.commands.conftest import Ask, committed
 
 OCTOBER = datetime(2014, 10, 15, 11, tzinfo=UTC)
 TRIAGE = "LSCB Triage Programme Board"
@@ -41,9 +41,8 @@ T = TypeVar("T")
 
 def as_caller(database: Database, work: Callable[[Context], T], acting_as: str | None = None,
               admin: bool = False) -> T:
-    with database.committed() as session:
-        return work(Context(PlanRepository.for_team(session), OCTOBER,
-                            Caller("U1", admin, (acting_as,) if acting_as else None)))
+    return committed(database, work, now=OCTOBER, user="U1", admin=admin,
+                     acting_as=(acting_as,) if acting_as else None)
 
 
 def test_undated_lists_each_action_with_its_wording_owner_and_why(ask_undated: Ask) -> None:
