@@ -83,8 +83,8 @@ def action_detail(ctx: Context, ref: str) -> ActionDetail:
          for u in ctx.repo.updates(found)],
         [ChallengeLine(c.at, c.by, c.text) for c, _ in ctx.repo.challenges(found)],
         part_of=parent_ref(found.ref) or "",
-        parts=tuple(sub_refs(found.ref, (a.ref for a in
-                                         ctx.repo.actions(theme=found.theme.number)))))
+        # by reference alone, as `part_of` is: a plan may file a part under another theme
+        parts=tuple(sub_refs(found.ref, (a.ref for a in ctx.repo.actions()))))
 
 
 def history(ctx: Context, ref: str) -> History:
